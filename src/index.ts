@@ -1,7 +1,12 @@
 import * as random from "./random/index";
 import * as stats from "./stats/index";
 import * as des from "./des/index";
+import * as failure from "./failure/index";
+import * as latency from "./latency/index";
+import * as chord from "./chord/index";
+import * as architectures from "./architectures/index";
+import * as transparency from "./transparency/index";
 
-export { random, stats, des };
+export { random, stats, des, failure, latency, chord, architectures, transparency };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";
