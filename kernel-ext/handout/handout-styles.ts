@@ -1,0 +1,40 @@
+/** The handout's stylesheet: readable on screen, and printable without splitting figures or cutting controls. */
+export const HANDOUT_CSS = `
+:root { --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --code-bg: #f6f8fa; --accent: #0072b2; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+header.handout-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
+header.handout-header p { color: var(--muted); margin: 0.25rem 0 1rem; font-size: 0.9rem; }
+nav.toc { background: var(--code-bg); border: 1px solid var(--rule); border-radius: 6px; padding: 0.75rem 1.25rem; margin: 1rem 0 2rem; }
+nav.toc h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+nav.toc ol { margin: 0; padding-left: 1.25rem; }
+nav.toc li.level-3 { margin-left: 1.25rem; list-style-type: circle; }
+a { color: var(--accent); }
+h1, h2, h3 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }
+th, td { border: 1px solid var(--rule); padding: 0.25rem 0.6rem; text-align: right; }
+th { background: var(--code-bg); }
+pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; }
+.cell-code pre.source { background: var(--code-bg); border: 1px solid var(--rule); border-radius: 6px; padding: 0.6rem 0.8rem; overflow-x: auto; white-space: pre-wrap; }
+.cell-code .prompt { color: var(--muted); font-size: 0.75rem; }
+.outputs > * { margin: 0.5rem 0; }
+pre.output-stream, pre.output-text { white-space: pre-wrap; margin: 0.25rem 0; }
+pre.stderr { background: #fff8e6; }
+pre.output-error { background: #ffebe9; border-left: 3px solid #cf222e; padding: 0.5rem; white-space: pre-wrap; }
+.output-html { overflow-x: auto; }
+.output-figure, .output-widget, .output-image { break-inside: avoid; page-break-inside: avoid; }
+.plotly-figure { width: 100%; min-height: 360px; }
+.output-widget { max-width: 100%; overflow: visible; }
+.output-widget .widget-box, .output-widget .jupyter-widgets { max-width: 100%; flex-wrap: wrap; }
+img { max-width: 100%; }
+@page { margin: 14mm; }
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  nav.toc { break-after: page; }
+  .cell-code pre.source { white-space: pre-wrap; word-break: break-word; }
+  .output-widget, .output-widget * { overflow: visible !important; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
