@@ -1,1 +1,15 @@
-export {};
+export type { Ring, RingOptions } from "./ring";
+export { ring } from "./ring";
+export { successor } from "./successor";
+export type { Finger } from "./finger-table";
+export { fingerTable } from "./finger-table";
+export type { LookupResult } from "./lookup";
+export { lookup, lookupHops } from "./lookup";
+export type { RandomRingOptions } from "./random-ring";
+export { randomRing } from "./random-ring";
+export type { KeysPerNodeOptions, LoadBalanceOptions } from "./load-balance";
+export { keysPerNode, loadBalance } from "./load-balance";
+export type { PathLengthOptions } from "./path-length";
+export { pathLengths } from "./path-length";
+export type { FailedLookupOutcome, FailedLookupsOptions } from "./failures";
+export { failedLookups, lookupWithFailures } from "./failures";

@@ -1,0 +1,27 @@
+import { checkInteger, invalidRange } from "../validate";
+import { lowerBound, type Ring } from "./ring";
+
+/** Index (into ring.ids) of the first node whose id is ≥ id, wrapping to 0: the key's owner. */
+export function successorIndex(ring: Ring, id: number): number {
+  const i = lowerBound(ring.ids, id);
+  return i === ring.ids.length ? 0 : i;
+}
+
+/** successor(id): the first node clockwise from id, inclusive; key id is stored there. */
+export function successor(ring: Ring, id: number): number {
+  checkId(ring, "id", id);
+  return ring.ids[successorIndex(ring, id)];
+}
+
+/** Checks an identifier of the ring: an integer in [0, 2^m - 1]. */
+export function checkId(ring: Ring, name: string, id: unknown): number {
+  return checkInteger(name, id, 0, ring.size - 1);
+}
+
+/** Checks that id is a node of the ring and returns its index. */
+export function checkNode(ring: Ring, name: string, id: unknown): number {
+  checkId(ring, name, id);
+  const i = lowerBound(ring.ids, id as number);
+  if (ring.ids[i] !== id) throw invalidRange(name, id, "the id of a node of the ring");
+  return i;
+}
