@@ -13,6 +13,11 @@ export interface Ring {
   readonly ids: Uint32Array;
   /** fingers[i·m + (k-1)] is the index (into ids) of finger k of node ids[i]. */
   readonly fingers: Uint32Array;
+  /**
+   * buckets[b] is the index of the first id ≥ b·2^m/(buckets.length - 1): an index over the
+   * sorted ids so that finding a key's successor touches one small range, not log2 N cache lines.
+   */
+  readonly buckets: Uint32Array;
 }
 
 /** Options for ring. */
@@ -62,7 +67,22 @@ export function ringFromSortedIds(bits: number, ids: Uint32Array): Ring {
       fingers[i * bits + k] = j < n ? j : j - n;
     }
   }
-  return { bits, size, ids, fingers };
+  return { bits, size, ids, fingers, buckets: bucketIndex(ids, size) };
+}
+
+/** For 2^b ≥ n buckets of equal width over the id space, the index of each bucket's first id ≥ its start. */
+function bucketIndex(ids: Uint32Array, size: number): Uint32Array {
+  let count = 1;
+  while (count < ids.length && count < size) count *= 2;
+  const width = size / count;
+  const buckets = new Uint32Array(count + 1);
+  let i = 0;
+  for (let b = 0; b <= count; b++) {
+    const start = b * width;
+    while (i < ids.length && ids[i] < start) i++;
+    buckets[b] = i;
+  }
+  return buckets;
 }
 
 /** Index of the first id ≥ value, or ids.length if none. */

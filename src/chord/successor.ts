@@ -3,8 +3,18 @@ import { lowerBound, type Ring } from "./ring";
 
 /** Index (into ring.ids) of the first node whose id is ≥ id, wrapping to 0: the key's owner. */
 export function successorIndex(ring: Ring, id: number): number {
-  const i = lowerBound(ring.ids, id);
-  return i === ring.ids.length ? 0 : i;
+  const { ids, buckets } = ring;
+  const count = buckets.length - 1;
+  const b = Math.floor((id * count) / ring.size);
+  // The successor lies in [buckets[b], buckets[b + 1]]: a binary search over a few ids.
+  let lo = buckets[b];
+  let hi = buckets[b + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === ids.length ? 0 : lo;
 }
 
 /** successor(id): the first node clockwise from id, inclusive; key id is stored there. */
