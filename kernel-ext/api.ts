@@ -73,6 +73,8 @@ export interface KernelApi {
   currentParentId(): string;
   /** Runs fn with outputs (streams, display) routed to the given parent message, including its async continuations. */
   withParent<T>(parentMsgId: string, fn: () => T): T;
+  /** The MIME bundle the kernel would display for a value (its Jupyter.display bundle, a table, a figure, text). */
+  toBundle(value: unknown): MimeBundle;
 }
 
 const KEY = Symbol.for("dslab.kernel.api");

@@ -1,4 +1,9 @@
-/** Placeholder until the owner of `dslab kernel install` lands it; fails loudly rather than pretending. */
-export async function kernelInstallCommand(_args: string[]): Promise<number> {
-  throw new Error("dslab kernel install is not built yet");
+import { parseInstallScope } from "../jupyter-paths";
+import { installKernelspec } from "../kernelspec";
+
+/** `dslab kernel install [--user | --sys-prefix | --prefix DIR]`: writes the "dslab" kernelspec. */
+export async function kernelInstallCommand(args: string[]): Promise<number> {
+  const dir = installKernelspec(parseInstallScope(args));
+  console.log(`Installed the dslab kernelspec in ${dir}`);
+  return 0;
 }

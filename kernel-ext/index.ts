@@ -1,0 +1,37 @@
+import { kernelApi, type DisplayOptions } from "./api";
+
+export type { Comm, CommMessage, DisplayOptions, JSONObject, JSONValue, KernelApi, MimeBundle, OpenCommOptions } from "./api";
+export { kernelApi } from "./api";
+
+/**
+ * Shows a value in the cell's output: its [Symbol.for("Jupyter.display")]() bundle, an arquero
+ * table as HTML, a plotly figure, else text. With displayId, a later display(value,
+ * { displayId, update: true }) replaces it. Outside a kernel it prints the value.
+ */
+export function display(value: unknown, options: DisplayOptions = {}): void {
+  const api = kernelApi();
+  if (!api) {
+    console.log(value);
+    return;
+  }
+  api.displayBundle(api.toBundle(value), options);
+}
+
+/** Clears the cell's output; with wait, only when the next output arrives (no flicker). */
+export function clearOutput(options: { wait?: boolean } = {}): void {
+  kernelApi()?.clearOutput(options);
+}
+
+/** Registers a handler for comms the front end opens with this target name; returns an unregister function. */
+export function registerCommTarget(...args: Parameters<NonNullable<ReturnType<typeof kernelApi>>["registerCommTarget"]>): () => void {
+  const api = kernelApi();
+  if (!api) throw new Error("registerCommTarget needs a running dslab kernel");
+  return api.registerCommTarget(...args);
+}
+
+/** Opens a comm to the front end. */
+export function openComm(...args: Parameters<NonNullable<ReturnType<typeof kernelApi>>["openComm"]>): ReturnType<NonNullable<ReturnType<typeof kernelApi>>["openComm"]> {
+  const api = kernelApi();
+  if (!api) throw new Error("openComm needs a running dslab kernel");
+  return api.openComm(...args);
+}

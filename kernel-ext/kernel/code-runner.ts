@@ -1,0 +1,177 @@
+import { existsSync } from "node:fs";
+import Module from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { format } from "node:util";
+import * as ts from "@tslab/typescript-for-tslab";
+import { createConverter, isCompleteCode, type Converter } from "tslab/dist/converter";
+import { createExecutor, type ConverterSet, type Executor } from "tslab/dist/executor";
+import { printQuickInfo } from "tslab/dist/inspect";
+
+/** How a cell ended. */
+export type RunResult =
+  | { status: "ok"; hasValue: boolean; value?: unknown }
+  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+
+/** Runs TypeScript cells with tslab's converter and executor, and reports values and errors as data. */
+export interface CodeRunner {
+  execute(code: string): Promise<RunResult>;
+  complete(code: string, cursor: number): { matches: string[]; cursor_start: number; cursor_end: number };
+  inspect(code: string, cursor: number): string | undefined;
+  isComplete(code: string): { status: "complete" | "incomplete"; indent?: string };
+  interrupt(): void;
+  /** Compiles a trivial cell so the TypeScript program exists before the first request needs it. */
+  warmUp(): void;
+}
+
+/** The dslab package root (this file is dist/kernel-ext/kernel/code-runner.js or kernel-ext/kernel/code-runner.ts). */
+export function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "kernel-ext"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(__dirname, "..", "..", "..");
+    dir = parent;
+  }
+  return dir;
+}
+
+function hasNodeTypes(dir: string): boolean {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, "node_modules", "@types", "node", "package.json"))) return true;
+    if (dirname(d) === d) return false;
+  }
+}
+
+/**
+ * Where the converter type-checks from. tslab resolves @types/node and imports from the
+ * working directory, so outside a project even `console` is unknown ("Cannot find name
+ * 'console'"). There, dslab type-checks from its own package root instead, which has both.
+ */
+function compileDir(cwd: string): string {
+  return hasNodeTypes(cwd) ? cwd : packageRoot();
+}
+
+/**
+ * Lets `require("dslab")` (and dslab's dependencies) resolve from any working directory, after
+ * the cwd's own node_modules, by adding dslab's node_modules folders to Node's global paths.
+ */
+function addGlobalModulePaths(root: string): void {
+  const extra = [join(root, "node_modules")];
+  if (dirname(root).endsWith("node_modules")) extra.push(dirname(root));
+  const current = (process.env.NODE_PATH ?? "").split(":").filter(Boolean);
+  process.env.NODE_PATH = [...current, ...extra.filter((p) => !current.includes(p))].join(":");
+  (Module as unknown as { _initPaths(): void })._initPaths();
+}
+
+/** Creates the runner for a kernel whose cells run in `cwd`. */
+export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
+  addGlobalModulePaths(packageRoot());
+  const dir = compileDir(cwd);
+  let node: Converter | undefined;
+  let lastOutput = "";
+  const convs: ConverterSet = {
+    get node() {
+      if (!node) {
+        // The converter reads its directory from ts.sys once, at creation.
+        const original = ts.sys.getCurrentDirectory;
+        ts.sys.getCurrentDirectory = () => dir;
+        try {
+          const converter = createConverter({ isJS: false, isBrowser: false });
+          const convert = converter.convert.bind(converter);
+          // Keep the JavaScript of the latest cell to map stack lines back to the cell's lines.
+          converter.convert = (prevDecl, src) => {
+            const result = convert(prevDecl, src);
+            lastOutput = result.output ?? "";
+            return result;
+          };
+          node = converter;
+        } finally {
+          ts.sys.getCurrentDirectory = original;
+        }
+      }
+      return node;
+    },
+    get browser(): Converter {
+      throw new Error("browser cells (//%browser) are not supported by the dslab kernel");
+    },
+    close() {
+      node?.close();
+    },
+  };
+  // tslab's executor reports through this console: log(value) for the last expression,
+  // error(format, file, line, col, message) for diagnostics, error(e) for a thrown value.
+  let last: { has: boolean; value?: unknown } = { has: false };
+  let diagnostics: string[] = [];
+  let thrown: { has: boolean; value?: unknown } = { has: false };
+  const executor: Executor = createExecutor(cwd, convs, {
+    log(value?: unknown) {
+      last = { has: true, value };
+    },
+    error(first?: unknown, ...rest: unknown[]) {
+      if (typeof first === "string" && first.startsWith("%s%d:%d")) diagnostics.push(format(first, ...rest));
+      else thrown = { has: true, value: first };
+    },
+  });
+  return {
+    async execute(code) {
+      last = { has: false };
+      diagnostics = [];
+      thrown = { has: false };
+      const ok = await executor.execute(code);
+      if (diagnostics.length > 0) {
+        return { status: "error", ename: "CompileError", evalue: diagnostics.join("\n"), traceback: diagnostics.map((d) => `cell:${d}`) };
+      }
+      if (!ok || thrown.has) return errorResult(thrown.has ? thrown.value : new Error("execution failed"), lastOutput);
+      // As in IPython, a trailing semicolon hides the value of the last expression.
+      const suppressed = /;\s*(\/\/[^\n]*)?\s*$/.test(code);
+      return { status: "ok", hasValue: last.has && !suppressed, value: last.value };
+    },
+    complete(code, cursor) {
+      const info = executor.complete(code, cursor);
+      return { matches: info.candidates, cursor_start: info.start, cursor_end: info.end };
+    },
+    inspect(code, cursor) {
+      const info = executor.inspect(code, cursor);
+      return info ? printQuickInfo(info) : undefined;
+    },
+    isComplete(code) {
+      const result = isCompleteCode(code);
+      return result.completed ? { status: "complete" } : { status: "incomplete", indent: result.indent ?? "" };
+    },
+    interrupt: () => executor.interrupt(),
+    warmUp() {
+      void convs.node;
+    },
+  };
+}
+
+/** A thrown value as Jupyter error fields; stack frames in cell code read "cell:LINE:COL" with the cell's line. */
+export function errorResult(value: unknown, cellJs = ""): RunResult {
+  if (value instanceof Error) {
+    const header = `${value.name}: ${value.message}`;
+    const stack = value.stack ?? header;
+    // Node prefixes errors from vm code with the source line and a caret; start at the error itself.
+    const from = stack.indexOf(header);
+    const lines = (from >= 0 ? stack.slice(from) : stack).split("\n");
+    const jsLines = cellJs ? cellJs.split("\n").length : Infinity;
+    // The last frame of cell code is the wrapper tslab puts around it, one line past the cell's JavaScript.
+    const wrapper = (line: string) => Number(/^\s+at evalmachine\.<anonymous>:(\d+):/.exec(line)?.[1] ?? 0) > jsLines;
+    const frames = lines
+      .filter((line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || wrapper(line)))
+      .map((line) => line.replace(/evalmachine\.<anonymous>:(\d+):(\d+)/g, (_, l: string, c: string) => `cell:${cellLine(cellJs, Number(l))}:${c}`));
+    return { status: "error", ename: value.name, evalue: value.message, traceback: frames };
+  }
+  const text = format("%O", value);
+  return { status: "error", ename: "Error", evalue: `Uncaught ${text}`, traceback: [`Uncaught ${text}`] };
+}
+
+// Lines the TypeScript-to-CommonJS conversion adds: the module header and export bookkeeping.
+const GENERATED = /^(Object\.defineProperty\(exports, |exports\.[\w$]+ = (exports\.[\w$]+ = )*void 0;$|exports\.[\w$]+ = [\w$]+;$)/;
+
+/** The cell line of a line of its converted JavaScript: JS lines minus the generated ones before it. */
+export function cellLine(cellJs: string, jsLine: number): number {
+  if (!cellJs) return jsLine;
+  const lines = cellJs.split("\n");
+  let line = 0;
+  for (let i = 0; i < Math.min(jsLine, lines.length); i++) if (!GENERATED.test(lines[i])) line++;
+  return Math.max(1, line);
+}

@@ -1,0 +1,48 @@
+// The control and heartbeat channels, in a worker thread: they must answer while the main
+// thread is busy in a cell (a `while (true) {}` included), which is what interrupt is for.
+import { parentPort, workerData } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { createSocketSender } from "./socket-sender";
+
+interface ControlWorkerData {
+  controlUrl: string;
+  hbUrl: string;
+  key: string;
+  scheme: string;
+  session: string;
+}
+
+async function main(): Promise<void> {
+  const { controlUrl, hbUrl, key, scheme, session } = workerData as ControlWorkerData;
+  const signer = createSigner(key, scheme);
+  const control = new zmq.Router();
+  const hb = new zmq.Reply();
+  await control.bind(controlUrl);
+  await hb.bind(hbUrl);
+  const sendControl = createSocketSender(control);
+  parentPort!.on("message", (message: { frames: Uint8Array[] }) => sendControl(message.frames.map((f) => Buffer.from(f))));
+  parentPort!.postMessage({ ready: true });
+  void (async () => {
+    for await (const frames of hb) await hb.send(frames);
+  })();
+  for await (const frames of control) {
+    let request;
+    try {
+      request = decodeMessage(frames, signer);
+    } catch (error) {
+      process.stderr.write(`dslab kernel: dropped a control message: ${(error as Error).message}\n`);
+      continue;
+    }
+    if (request.header.msg_type === "interrupt_request") {
+      // SIGINT breaks a synchronous loop in the main thread (vm's breakOnSigint) and rejects
+      // a pending top-level await (the kernel's SIGINT handler).
+      process.kill(process.pid, "SIGINT");
+      sendControl(encodeMessage(newMessage("interrupt_reply", session, { status: "ok" }, { parent: request }), signer));
+      continue;
+    }
+    parentPort!.postMessage({ frames });
+  }
+}
+
+void main();

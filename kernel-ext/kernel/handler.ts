@@ -1,0 +1,238 @@
+import { inspect } from "node:util";
+import type { CommMessage, JSONObject, KernelApi, MimeBundle } from "../api";
+import { newMessage, type JupyterMessage } from "../wire";
+import type { CodeRunner } from "./code-runner";
+import { CommRegistry } from "./comms";
+import { toMimeBundle } from "./display-bundle";
+import { History, type HistoryRequest } from "./history";
+import { createOutputContext } from "./output-context";
+import { createPlotlyHtml } from "./plotly-html";
+
+/** The channels a kernel sends on. */
+export type SendChannel = "shell" | "control" | "iopub" | "stdin";
+
+/** Where the handler's messages go: the ZMQ sockets, or a recording fake in tests. */
+export interface Transport {
+  send(channel: SendChannel, message: JupyterMessage<unknown>): void;
+}
+
+/** Options for KernelHandler. */
+export interface KernelHandlerOptions {
+  /** This kernel's session id. */
+  session: string;
+  /** Called after a shutdown_request has been answered. */
+  onShutdown?: (restart: boolean) => void;
+  /** Where the kernel logs its own problems. Defaults to the process's stderr. */
+  log?: (text: string) => void;
+}
+
+const IMPLEMENTATION_VERSION = "0.1.0";
+
+/**
+ * The Jupyter protocol handler: takes decoded requests, runs them, and emits replies and iopub
+ * messages through a Transport. It knows nothing of ZMQ (kept apart as tslab does).
+ */
+export class KernelHandler {
+  readonly comms: CommRegistry;
+  readonly output = createOutputContext();
+  private readonly history = new History();
+  private executionCount = 0;
+  private shellQueue: Promise<void> = Promise.resolve();
+  private readonly plotlyHtml = createPlotlyHtml();
+  private readonly log: (text: string) => void;
+
+  constructor(
+    private readonly runner: CodeRunner,
+    private readonly transport: Transport,
+    private readonly options: KernelHandlerOptions,
+  ) {
+    this.log = options.log ?? ((text) => process.stderr.write(text));
+    this.comms = new CommRegistry({
+      send: (msgType, content, { buffers, metadata }) => this.iopub(msgType, content, this.output.current(), { buffers, metadata }),
+      report: (error, where) => this.reportHandlerError(error, where),
+    });
+  }
+
+  /** Handles one request; shell requests run one at a time, in arrival order. */
+  handle(channel: "shell" | "control", message: JupyterMessage): Promise<void> {
+    if (channel === "control") return this.dispatch(channel, message);
+    const run = this.shellQueue.then(() => this.dispatch(channel, message));
+    this.shellQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The KernelApi that cell code and dslab/widgets reach through kernelApi(). */
+  api(): KernelApi {
+    return {
+      registerCommTarget: (target, handler) => this.comms.registerTarget(target, handler),
+      openComm: (target, options) => this.comms.open(target, options),
+      displayBundle: (bundle, options = {}) => {
+        const transient = options.displayId ? { display_id: options.displayId } : {};
+        this.iopub(options.update ? "update_display_data" : "display_data", { data: bundle, metadata: options.metadata ?? {}, transient }, this.output.current());
+      },
+      clearOutput: (options = {}) => this.iopub("clear_output", { wait: options.wait ?? false }, this.output.current()),
+      currentParentId: () => this.output.current()?.header.msg_id ?? "",
+      withParent: (msgId, fn) => this.output.runWithParent(this.output.byId(msgId) ?? syntheticParent(msgId, this.options.session), fn),
+      toBundle: (value) => this.toBundle(value),
+    };
+  }
+
+  /** The MIME bundle for a value. */
+  toBundle(value: unknown): MimeBundle {
+    return toMimeBundle(value, { plotlyHtml: this.plotlyHtml });
+  }
+
+  /** Sends a stream message for text written to stdout or stderr, under the current request. */
+  writeStream(name: "stdout" | "stderr", text: string): boolean {
+    const parent = this.output.current();
+    if (!parent) return false;
+    this.iopub("stream", { name, text }, parent);
+    return true;
+  }
+
+  private async dispatch(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
+    this.iopub("status", { execution_state: "busy" }, request);
+    try {
+      await this.reply(channel, request);
+    } catch (error) {
+      this.log(`dslab kernel: error handling ${request.header.msg_type}: ${inspect(error)}\n`);
+    } finally {
+      this.iopub("status", { execution_state: "idle" }, request);
+    }
+  }
+
+  private async reply(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
+    const content = request.content as Record<string, unknown>;
+    const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
+      this.transport.send(channel, newMessage(msgType, this.options.session, replyContent, { parent: request, metadata }));
+    switch (request.header.msg_type) {
+      case "kernel_info_request":
+        return send("kernel_info_reply", kernelInfo());
+      case "execute_request":
+        return this.execute(request, send);
+      case "complete_request": {
+        const { matches, cursor_start, cursor_end } = this.runner.complete(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
+        return send("complete_reply", { status: "ok", matches, cursor_start, cursor_end, metadata: {} });
+      }
+      case "inspect_request": {
+        const text = this.runner.inspect(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
+        return send("inspect_reply", { status: "ok", found: text !== undefined, data: text === undefined ? {} : { "text/plain": text }, metadata: {} });
+      }
+      case "is_complete_request":
+        return send("is_complete_reply", this.runner.isComplete(String(content.code ?? "")));
+      case "history_request":
+        return send("history_reply", { status: "ok", history: this.history.query(content as HistoryRequest) });
+      case "comm_info_request": {
+        const target = typeof content.target_name === "string" ? content.target_name : undefined;
+        return send("comm_info_reply", { status: "ok", comms: this.comms.info(target) });
+      }
+      case "comm_open":
+      case "comm_msg":
+      case "comm_close":
+        return this.output.runWithParent(request, () => this.comm(request));
+      case "interrupt_request":
+        this.runner.interrupt();
+        return send("interrupt_reply", { status: "ok" });
+      case "shutdown_request": {
+        const restart = content.restart === true;
+        send("shutdown_reply", { status: "ok", restart });
+        this.options.onShutdown?.(restart);
+        return;
+      }
+      default:
+        this.log(`dslab kernel: ignoring unknown ${request.header.msg_type} on ${channel}\n`);
+    }
+  }
+
+  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void): Promise<void> {
+    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown };
+    const code = typeof content.code === "string" ? content.code : "";
+    const silent = content.silent === true;
+    const storeHistory = content.store_history !== false && !silent;
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) this.iopub("execute_input", { code, execution_count: count }, request);
+    this.output.setDefault(request);
+    const result = await this.output.runWithParent(request, () => this.runner.execute(code));
+    if (result.status === "error") {
+      const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
+      this.iopub("error", error, request);
+      if (storeHistory) this.history.add(count, code);
+      return send("execute_reply", { status: "error", execution_count: count, ...error }, { status: "error" });
+    }
+    let text: string | undefined;
+    if (result.hasValue && !silent) {
+      const bundle = this.safeBundle(result.value);
+      text = typeof bundle["text/plain"] === "string" ? bundle["text/plain"] : undefined;
+      this.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} }, request);
+    }
+    if (storeHistory) this.history.add(count, code, text);
+    send("execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, { status: "ok" });
+  }
+
+  private safeBundle(value: unknown): MimeBundle {
+    try {
+      return this.toBundle(value);
+    } catch (error) {
+      return { "text/plain": `(display failed: ${(error as Error).message})` };
+    }
+  }
+
+  private comm(request: JupyterMessage): void | Promise<void> {
+    const content = request.content as { comm_id?: unknown; target_name?: unknown; data?: unknown };
+    const message: CommMessage = {
+      data: (content.data && typeof content.data === "object" ? content.data : {}) as JSONObject,
+      buffers: request.buffers.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
+      metadata: request.metadata as JSONObject,
+      msgId: request.header.msg_id,
+    };
+    if (request.header.msg_type === "comm_open") return this.comms.handleOpen(content, message);
+    if (request.header.msg_type === "comm_msg") return this.comms.handleMsg(content, message);
+    return this.comms.handleClose(content, message);
+  }
+
+  private reportHandlerError(error: unknown, where: string): void {
+    const text = `Error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}\n`;
+    this.log(text);
+    this.writeStream("stderr", text);
+  }
+
+  private iopub(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+    const message = newMessage(msgType, this.options.session, content, {
+      parent,
+      identities: [Buffer.from(iopubTopic(msgType, content))],
+      metadata: extra.metadata ?? {},
+      buffers: (extra.buffers ?? []).map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+    });
+    this.transport.send("iopub", message);
+  }
+}
+
+/** IOPub topics as ipykernel names them ("kernel.<id>.<type>", "stream.stdout"); subscribers take all. */
+function iopubTopic(msgType: string, content: Record<string, unknown>): string {
+  return msgType === "stream" ? `stream.${String(content.name)}` : `kernel.${msgType}`;
+}
+
+function syntheticParent(msgId: string, session: string): JupyterMessage<unknown> {
+  return { identities: [], header: { msg_id: msgId, msg_type: "comm_msg", session, username: "dslab", date: new Date().toISOString(), version: "5.3" }, parent_header: {}, metadata: {}, content: {}, buffers: [] };
+}
+
+/** kernel_info_reply content. */
+export function kernelInfo(): Record<string, unknown> {
+  return {
+    status: "ok",
+    protocol_version: "5.3",
+    implementation: "dslab",
+    implementation_version: IMPLEMENTATION_VERSION,
+    language_info: {
+      name: "typescript",
+      version: "5.0",
+      mimetype: "text/typescript",
+      file_extension: ".ts",
+      codemirror_mode: { name: "javascript", typescript: true },
+      pygments_lexer: "typescript",
+    },
+    banner: `dslab kernel ${IMPLEMENTATION_VERSION}: TypeScript on Node.js ${process.versions.node}, built on tslab`,
+    help_links: [],
+  };
+}

@@ -1,0 +1,41 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { JupyterMessage } from "../wire";
+
+/**
+ * Which request the current code is producing output for. Code started by an execute_request
+ * or a comm_msg runs inside `runWithParent`, and its callbacks (timers, promises) inherit it,
+ * so a print from a setTimeout lands under the cell that started it, as in ipykernel.
+ */
+export interface OutputContext {
+  /** The request whose outputs are being produced, or the last execute_request. */
+  current(): JupyterMessage<unknown> | undefined;
+  runWithParent<T>(parent: JupyterMessage<unknown>, fn: () => T): T;
+  /** The fallback for output with no request in its async context (e.g. a timer started before any). */
+  setDefault(parent: JupyterMessage<unknown>): void;
+  /** Finds a request by msg_id among those seen recently (for withParent by id). */
+  byId(msgId: string): JupyterMessage<unknown> | undefined;
+}
+
+/** Creates the output context. */
+export function createOutputContext(): OutputContext {
+  const storage = new AsyncLocalStorage<JupyterMessage<unknown>>();
+  let fallback: JupyterMessage<unknown> | undefined;
+  const recent = new Map<string, JupyterMessage<unknown>>();
+  const remember = (parent: JupyterMessage<unknown>) => {
+    recent.set(parent.header.msg_id, parent);
+    // Bounded: only recent requests can be the target of withParent.
+    if (recent.size > 1000) recent.delete(recent.keys().next().value as string);
+  };
+  return {
+    current: () => storage.getStore() ?? fallback,
+    runWithParent(parent, fn) {
+      remember(parent);
+      return storage.run(parent, fn);
+    },
+    setDefault(parent) {
+      remember(parent);
+      fallback = parent;
+    },
+    byId: (msgId) => recent.get(msgId),
+  };
+}

@@ -1,0 +1,65 @@
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { channelUrl, type ConnectionInfo } from "../connection-file";
+import { createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
+import type { SendChannel, Transport } from "./handler";
+import { createSocketSender } from "./socket-sender";
+
+/** The kernel's side of the five channels: shell, iopub and stdin here; control and heartbeat in a worker. */
+export interface ZmqTransport extends Transport {
+  /** Starts delivering decoded, signature-checked requests. Malformed or unsigned ones are logged and dropped. */
+  listen(onRequest: (channel: "shell" | "control", message: JupyterMessage) => void): void;
+  close(): Promise<void>;
+}
+
+/** Binds the kernel's sockets for a connection file. */
+export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void): Promise<ZmqTransport> {
+  const signer: Signer = createSigner(info.key, info.signature_scheme);
+  const shell = new zmq.Router();
+  const stdin = new zmq.Router();
+  const iopub = new zmq.Publisher();
+  await Promise.all([shell.bind(channelUrl(info, "shell")), stdin.bind(channelUrl(info, "stdin")), iopub.bind(channelUrl(info, "iopub"))]);
+  const worker = new Worker(join(__dirname, "control-worker.js"), {
+    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session },
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", () => resolve());
+    worker.once("error", reject);
+  });
+  // The worker keeps running while cells do; it must not keep a finished kernel alive.
+  worker.unref();
+  const senders = { shell: createSocketSender(shell), stdin: createSocketSender(stdin), iopub: createSocketSender(iopub) };
+  const decode = (frames: Buffer[], channel: string): JupyterMessage | undefined => {
+    try {
+      return decodeMessage(frames, signer);
+    } catch (error) {
+      log(`dslab kernel: dropped a ${channel} message: ${(error as Error).message}\n`);
+      return undefined;
+    }
+  };
+  return {
+    send(channel: SendChannel, message: JupyterMessage<unknown>) {
+      const frames = encodeMessage(message, signer);
+      if (channel === "control") worker.postMessage({ frames });
+      else senders[channel](frames);
+    },
+    listen(onRequest) {
+      worker.on("message", (message: { frames?: Uint8Array[] }) => {
+        if (!message.frames) return;
+        const decoded = decode(message.frames.map((f) => Buffer.from(f)), "control");
+        if (decoded) onRequest("control", decoded);
+      });
+      void (async () => {
+        for await (const frames of shell) {
+          const decoded = decode(frames, "shell");
+          if (decoded) onRequest("shell", decoded);
+        }
+      })();
+    },
+    async close() {
+      await worker.terminate();
+      for (const socket of [shell, stdin, iopub]) socket.close();
+    },
+  };
+}

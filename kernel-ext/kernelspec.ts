@@ -1,0 +1,77 @@
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { deflateSync } from "node:zlib";
+import { dataDirFor, type InstallScope } from "./jupyter-paths";
+import { packageRoot } from "./kernel/code-runner";
+
+/** The kernelspec's name, what notebooks put in metadata.kernelspec.name. */
+export const KERNEL_NAME = "dslab";
+
+/** kernel.json for the dslab kernel, started with this Node.js and this package's bin. */
+export function kernelJson(): Record<string, unknown> {
+  return {
+    argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript (dslab)",
+    language: "typescript",
+    interrupt_mode: "signal",
+    env: {},
+    metadata: { debugger: false },
+  };
+}
+
+/** Writes the kernelspec into DATA_DIR/kernels/dslab/ for the scope; returns the directory. */
+export function installKernelspec(scope: InstallScope): string {
+  const dir = join(dataDirFor(scope), "kernels", KERNEL_NAME);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "kernel.json"), `${JSON.stringify(kernelJson(), null, 2)}\n`);
+  for (const size of [32, 64]) {
+    const logo = join(packageRoot(), "kernel-ext", "assets", `logo-${size}x${size}.png`);
+    if (existsSync(logo)) copyFileSync(logo, join(dir, `logo-${size}x${size}.png`));
+    else writeFileSync(join(dir, `logo-${size}x${size}.png`), logoPng(size));
+  }
+  return dir;
+}
+
+/**
+ * The dslab logo as a PNG: a ring of eight nodes on a dark blue square, drawn pixel by pixel
+ * so that the kernelspec needs no image files or tools.
+ */
+export function logoPng(size: number): Buffer {
+  const rgba = Buffer.alloc(size * size * 4);
+  const c = (size - 1) / 2;
+  const ringRadius = size * 0.32;
+  const nodes = Array.from({ length: 8 }, (_, i) => [c + ringRadius * Math.cos((i * Math.PI) / 4), c + ringRadius * Math.sin((i * Math.PI) / 4)]);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x - c, y - c);
+      const onRing = Math.abs(d - ringRadius) < size * 0.03;
+      const onNode = nodes.some(([nx, ny]) => Math.hypot(x - nx, y - ny) < size * 0.08);
+      const color = onNode ? [230, 159, 0] : onRing ? [86, 180, 233] : [0, 45, 98];
+      rgba.set([...color, 255], (y * size + x) * 4);
+    }
+  }
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
