@@ -21,11 +21,33 @@ async function main(): Promise<void> {
   await control.bind(controlUrl);
   await hb.bind(hbUrl);
   const sendControl = createSocketSender(control);
-  parentPort!.on("message", (message: { frames: Uint8Array[] }) => sendControl(message.frames.map((f) => Buffer.from(f))));
+  parentPort!.on("message", (message: { frames?: Uint8Array[]; close?: boolean }) => {
+    if (message.frames) sendControl(message.frames.map((f) => Buffer.from(f)));
+    if (message.close) {
+      // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly.
+      setTimeout(() => {
+        control.close();
+        hb.close();
+        parentPort!.postMessage({ closed: true });
+      }, 20);
+    }
+  });
   parentPort!.postMessage({ ready: true });
   void (async () => {
-    for await (const frames of hb) await hb.send(frames);
+    try {
+      for await (const frames of hb) await hb.send(frames);
+    } catch {
+      // Closed at shutdown.
+    }
   })();
+  try {
+    await serveControl(control, signer, session, sendControl);
+  } catch {
+    // Closed at shutdown.
+  }
+}
+
+async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void): Promise<void> {
   for await (const frames of control) {
     let request;
     try {

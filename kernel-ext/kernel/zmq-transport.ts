@@ -51,14 +51,20 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
         if (decoded) onRequest("control", decoded);
       });
       void (async () => {
-        for await (const frames of shell) {
-          const decoded = decode(frames, "shell");
-          if (decoded) onRequest("shell", decoded);
+        try {
+          for await (const frames of shell) {
+            const decoded = decode(frames, "shell");
+            if (decoded) onRequest("shell", decoded);
+          }
+        } catch {
+          // The socket was closed at shutdown.
         }
       })();
     },
     async close() {
-      await worker.terminate();
+      const closed = new Promise<void>((resolve) => worker.on("message", (m: { closed?: boolean }) => m.closed && resolve()));
+      worker.postMessage({ close: true });
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500))]);
       for (const socket of [shell, stdin, iopub]) socket.close();
     },
   };

@@ -1,0 +1,254 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as zmq from "zeromq";
+import { channelUrl, type ConnectionInfo } from "../connection-file";
+import { createSigner, decodeMessage, encodeMessage, newMessage, type JupyterMessage, type Signer } from "../wire";
+import { findKernelSpec } from "./kernelspec-lookup";
+
+/** Options for launchKernel. */
+export interface LaunchOptions {
+  /** Kernelspec name. Defaults to "dslab". */
+  kernelName?: string;
+  /** Working directory of the kernel. Defaults to the current one. */
+  cwd?: string;
+  /** Environment of the kernel process (and of the kernelspec lookup). Defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A client of one kernel over ZMQ: shell, control and stdin DEALERs, an iopub SUB, a heartbeat REQ. */
+export class KernelClient {
+  readonly session = randomUUID();
+  private readonly signer: Signer;
+  private readonly shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}` });
+  private readonly control = new zmq.Dealer({ routingId: `control-${randomUUID()}` });
+  private readonly iopub = new zmq.Subscriber();
+  private readonly replies = new Map<string, (message: JupyterMessage) => void>();
+  private readonly iopubListeners = new Set<(message: JupyterMessage) => void>();
+  private sending: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  /** The kernel process, when this client launched it. */
+  process?: ChildProcess;
+  /** stderr of a launched kernel, for error reports. */
+  stderr = "";
+  private tempDir?: string;
+
+  constructor(
+    readonly info: ConnectionInfo,
+    readonly interruptMode: "signal" | "message" = "signal",
+  ) {
+    this.signer = createSigner(info.key, info.signature_scheme);
+  }
+
+  /** Starts a kernel from its kernelspec with a fresh connection file, connects, and waits until it answers. */
+  static async launch({ kernelName = "dslab", cwd = process.cwd(), env = process.env }: LaunchOptions = {}, timeoutMs = 30_000): Promise<KernelClient> {
+    const spec = findKernelSpec(kernelName, env);
+    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const info: ConnectionInfo = { transport: "tcp", ip: "127.0.0.1", shell_port, iopub_port, stdin_port, control_port, hb_port, key: randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256", kernel_name: kernelName };
+    const tempDir = mkdtempSync(join(tmpdir(), "dslab-kernel-"));
+    const connectionFile = join(tempDir, "kernel.json");
+    writeFileSync(connectionFile, JSON.stringify(info));
+    const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile).replace("{resource_dir}", spec.resourceDir));
+    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...env, ...(spec.env ?? {}) }, stdio: ["ignore", "pipe", "pipe"] });
+    const client = new KernelClient(info, spec.interrupt_mode ?? "signal");
+    client.process = child;
+    client.tempDir = tempDir;
+    child.stdout?.on("data", () => undefined);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      client.stderr += chunk.toString();
+      if (client.stderr.length > 100_000) client.stderr = client.stderr.slice(-50_000);
+    });
+    client.connect();
+    try {
+      await client.waitForReady(timeoutMs);
+    } catch (error) {
+      await client.dispose();
+      throw new Error(`${(error as Error).message}\nkernel stderr:\n${client.stderr}`);
+    }
+    return client;
+  }
+
+  /** Connects the sockets and starts reading replies and iopub. */
+  connect(): void {
+    this.shell.connect(channelUrl(this.info, "shell"));
+    this.control.connect(channelUrl(this.info, "control"));
+    this.iopub.connect(channelUrl(this.info, "iopub"));
+    this.iopub.subscribe();
+    void this.read(this.shell);
+    void this.read(this.control);
+    void this.readIopub();
+  }
+
+  /** Waits for the heartbeat, then for a kernel_info_reply and an iopub message (the subscription is live). */
+  async waitForReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let sawIopub = false;
+    const seen = () => (sawIopub = true);
+    this.iopubListeners.add(seen);
+    try {
+      await this.heartbeat(timeoutMs);
+      // A SUB socket drops what is published before its subscription reaches the kernel:
+      // ask again until an iopub status for our request shows the subscription works.
+      while (!sawIopub) {
+        if (Date.now() > deadline) throw new Error("kernel did not answer kernel_info_request in time");
+        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+        await this.request("shell", "kernel_info_request", {}, { timeoutMs: 2000 }).catch(() => undefined);
+        if (!sawIopub) await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      this.iopubListeners.delete(seen);
+    }
+  }
+
+  /** Pings the heartbeat channel until it echoes. */
+  async heartbeat(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hb = new zmq.Request({ receiveTimeout: 1000, sendTimeout: 1000, linger: 0 });
+      hb.connect(channelUrl(this.info, "hb"));
+      try {
+        await hb.send("ping");
+        await hb.receive();
+        return;
+      } catch {
+        if (Date.now() > deadline) throw new Error("kernel heartbeat did not answer in time");
+        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+      } finally {
+        hb.close();
+      }
+    }
+  }
+
+  /** Sends a request and resolves with its reply. */
+  request(channel: "shell" | "control", msgType: string, content: Record<string, unknown>, options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<JupyterMessage> {
+    return this.sendRequest(channel, msgType, content, options).reply;
+  }
+
+  /** Sends a request; returns its msg_id at once (to match iopub messages) and its reply as a promise. */
+  sendRequest(channel: "shell" | "control", msgType: string, content: Record<string, unknown>, options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {}): { msgId: string; reply: Promise<JupyterMessage> } {
+    const message = newMessage(msgType, this.session, content, { buffers: options.buffers ?? [], metadata: options.metadata ?? {}, username: "dslab-client" });
+    const reply = new Promise<JupyterMessage>((resolve, reject) => {
+      const timer = options.timeoutMs ? setTimeout(() => {
+        this.replies.delete(message.header.msg_id);
+        reject(new Error(`no reply to ${msgType} within ${options.timeoutMs} ms`));
+      }, options.timeoutMs) : undefined;
+      this.replies.set(message.header.msg_id, (m) => {
+        if (timer) clearTimeout(timer);
+        resolve(m);
+      });
+    });
+    this.sendMessage(channel, message);
+    return { msgId: message.header.msg_id, reply };
+  }
+
+  /** Sends a message with no reply expected (comm_msg, comm_open, comm_close). Returns its msg_id. */
+  post(msgType: string, content: Record<string, unknown>, options: { buffers?: Buffer[]; metadata?: Record<string, unknown> } = {}): string {
+    const message = newMessage(msgType, this.session, content, { buffers: options.buffers ?? [], metadata: options.metadata ?? {}, username: "dslab-client" });
+    this.sendMessage("shell", message);
+    return message.header.msg_id;
+  }
+
+  /** Sends raw frames on the shell socket (tests of malformed input). */
+  sendRaw(frames: Buffer[]): void {
+    this.sending = this.sending.then(() => this.shell.send(frames)).catch(() => undefined);
+  }
+
+  /** Calls fn for every iopub message until the returned function is called. */
+  onIopub(fn: (message: JupyterMessage) => void): () => void {
+    this.iopubListeners.add(fn);
+    return () => this.iopubListeners.delete(fn);
+  }
+
+  /** Interrupts the running cell: SIGINT for interrupt_mode "signal", else an interrupt_request on control. */
+  async interrupt(): Promise<void> {
+    if (this.interruptMode === "signal" && this.process?.pid) this.process.kill("SIGINT");
+    else await this.request("control", "interrupt_request", {}, { timeoutMs: 5000 });
+  }
+
+  /** Asks the kernel to shut down (optionally to restart), waits for it to exit, then closes the sockets. */
+  async shutdown(restart = false): Promise<JupyterMessage | undefined> {
+    let reply: JupyterMessage | undefined;
+    try {
+      reply = await this.request("control", "shutdown_request", { restart }, { timeoutMs: 5000 });
+    } catch {
+      // A dead kernel cannot answer; kill it below.
+    }
+    await this.dispose();
+    return reply;
+  }
+
+  /** Closes the sockets and, if this client launched the kernel, makes sure its process ends. */
+  async dispose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const child = this.process;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 1000))]);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await exited;
+      }
+      clearTimeout(timer);
+    }
+    for (const socket of [this.shell, this.control, this.iopub]) socket.close();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  private sendMessage(channel: "shell" | "control", message: JupyterMessage<unknown>): void {
+    const frames = encodeMessage(message, this.signer);
+    const socket = channel === "shell" ? this.shell : this.control;
+    this.sending = this.sending.then(() => socket.send(frames)).catch(() => undefined);
+  }
+
+  private async read(socket: zmq.Dealer): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        try {
+          const message = decodeMessage(frames, this.signer);
+          const parentId = (message.parent_header as { msg_id?: string }).msg_id;
+          const waiter = parentId ? this.replies.get(parentId) : undefined;
+          if (waiter && parentId) {
+            this.replies.delete(parentId);
+            waiter(message);
+          }
+        } catch {
+          // Not for us, or malformed: ignore.
+        }
+      }
+    } catch {
+      // Closed.
+    }
+  }
+
+  private async readIopub(): Promise<void> {
+    try {
+      for await (const frames of this.iopub) {
+        try {
+          const message = decodeMessage(frames, this.signer);
+          for (const listener of this.iopubListeners) listener(message);
+        } catch {
+          // Malformed: ignore.
+        }
+      }
+    } catch {
+      // Closed.
+    }
+  }
+}
