@@ -1,0 +1,175 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeCell } from "../../kernel-ext/client/execute-cell";
+import { KernelClient } from "../../kernel-ext/client/kernel-client";
+import type { JupyterMessage } from "../../kernel-ext/wire";
+import { kernelEnv } from "../helpers/jupyter";
+
+// The real kernel process, started from its kernelspec, spoken to over ZMQ.
+let client: KernelClient;
+const env = kernelEnv();
+
+beforeAll(async () => {
+  client = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "..", "..", "notebooks"), env });
+});
+afterAll(async () => {
+  await client?.dispose();
+});
+
+/** The first iopub message of a type. */
+function next(msgType: string, timeoutMs = 10_000): Promise<JupyterMessage> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting for ${msgType}`));
+    }, timeoutMs);
+    const stop = client.onIopub((m) => {
+      if (m.header.msg_type !== msgType) return;
+      clearTimeout(timer);
+      stop();
+      resolve(m);
+    });
+  });
+}
+
+describe("the dslab kernel over ZMQ", () => {
+  it("answers kernel_info_request with the TypeScript language and protocol 5.3", async () => {
+    const reply = await client.request("shell", "kernel_info_request", {});
+    expect(reply.header.msg_type).toBe("kernel_info_reply");
+    expect(reply.content).toMatchObject({ status: "ok", protocol_version: "5.3", implementation: "dslab", language_info: { name: "typescript", file_extension: ".ts" } });
+  });
+
+  it("sends the last expression as an execute_result, console output as a stream, and nothing for undefined or a trailing semicolon", async () => {
+    const run = await executeCell(client, 'console.log("hello");\n6 * 7');
+    expect(run.status).toBe("ok");
+    expect(run.outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "hello\n" },
+      { output_type: "execute_result", data: { "text/plain": "42" }, metadata: {}, execution_count: run.executionCount },
+    ]);
+    expect((await executeCell(client, "6 * 7;")).outputs).toEqual([]);
+    expect((await executeCell(client, "undefined")).outputs).toEqual([]);
+  });
+
+  it("imports dslab from a cell in notebooks/", async () => {
+    const run = await executeCell(client, 'import { chord } from "dslab";\nchord.lookup(chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32, 38, 42, 48, 51, 56] }), 8, 54).path');
+    expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 8, 42, 51, 56 ]" } });
+  });
+
+  it("renders arquero tables as HTML with a text fallback, and plotly figures with an HTML fallback", async () => {
+    const table = await executeCell(client, 'import { tableFromRows } from "dslab";\ntableFromRows([{ n: 1 }, { n: 2 }])');
+    const data = (table.outputs[0] as { data: Record<string, string> }).data;
+    expect(data["text/html"]).toContain("<table>");
+    expect(data["text/plain"]).toContain("|n|");
+    const figure = await executeCell(client, 'import { display } from "dslab/kernel";\ndisplay({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } })');
+    const bundle = (figure.outputs[0] as { output_type: string; data: Record<string, unknown> }).data;
+    expect(figure.outputs[0].output_type).toBe("display_data");
+    expect(bundle["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } });
+    expect(String(bundle["text/html"])).toContain("Plotly.newPlot");
+    expect(bundle["text/plain"]).toBe('Figure "T" with 1 trace');
+  });
+
+  it("updates a display by its display_id", async () => {
+    const updated = next("update_display_data");
+    const run = await executeCell(client, 'import { display } from "dslab/kernel";\ndisplay("first", { displayId: "d1" });\ndisplay("second", { displayId: "d1", update: true });');
+    const update = await updated;
+    expect(update.content).toMatchObject({ data: { "text/plain": "'second'" }, transient: { display_id: "d1" } });
+    expect(run.outputs).toEqual([{ output_type: "display_data", data: { "text/plain": "'second'" }, metadata: {} }]);
+  });
+
+  it("reports runtime errors with ename, evalue and a traceback at the cell's line, in the reply and on iopub", async () => {
+    const run = await executeCell(client, 'const a = 1;\nconst b = 2;\nthrow new RangeError("bad " + (a + b));');
+    expect(run.status).toBe("error");
+    expect(run.reply!.content).toMatchObject({ status: "error", ename: "RangeError", evalue: "bad 3" });
+    const error = run.outputs[0] as { ename: string; traceback: string[] };
+    expect(error.ename).toBe("RangeError");
+    expect(error.traceback.join("\n")).toMatch(/cell:3:\d+/);
+  });
+
+  it("reports type errors with line:column inside the cell", async () => {
+    const run = await executeCell(client, 'const ok = 1;\nconst s: string = 5;');
+    expect(run.status).toBe("error");
+    expect((run.outputs[0] as { evalue: string }).evalue).toMatch(/^2:7 - Type 'number' is not assignable to type 'string'/);
+  });
+
+  it("round-trips a comm with binary buffers and filters comm_info by target name", async () => {
+    await executeCell(client, [
+      'import { registerCommTarget } from "dslab/kernel";',
+      'registerCommTarget("echo", (comm) => comm.onMsg((msg) => comm.send({ echo: msg.data, sizes: msg.buffers.map((b) => b.length) }, { buffers: msg.buffers.map((b) => b.map((x) => x + 1)) })));',
+      'registerCommTarget("other", () => undefined);',
+    ].join("\n"));
+    const commId = "c0ffee";
+    client.post("comm_open", { comm_id: commId, target_name: "echo", data: {} });
+    client.post("comm_open", { comm_id: "c2", target_name: "other", data: {} });
+    const reply = new Promise<JupyterMessage>((resolve) => {
+      const stop = client.onIopub((m) => {
+        if (m.header.msg_type === "comm_msg" && (m.content as { comm_id: string }).comm_id === commId) {
+          stop();
+          resolve(m);
+        }
+      });
+    });
+    client.post("comm_msg", { comm_id: commId, data: { hello: "world" } }, { buffers: [Buffer.from([1, 2, 3])] });
+    const echoed = await reply;
+    expect(echoed.content).toMatchObject({ data: { echo: { hello: "world" }, sizes: [3] } });
+    expect([...echoed.buffers[0]]).toEqual([2, 3, 4]);
+    const info = await client.request("shell", "comm_info_request", { target_name: "echo" });
+    expect(info.header.msg_type).toBe("comm_info_reply");
+    expect((info.content as { comms: object }).comms).toEqual({ [commId]: { target_name: "echo" } });
+    const all = await client.request("shell", "comm_info_request", {});
+    expect(Object.keys((all.content as { comms: object }).comms).sort()).toEqual(["c0ffee", "c2"]);
+  });
+
+  it("keeps serving after a comm handler throws, reporting it on stderr", async () => {
+    await executeCell(client, 'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("boom", (comm) => comm.onMsg(() => { throw new Error("handler failed"); }));');
+    client.post("comm_open", { comm_id: "b1", target_name: "boom", data: {} });
+    const stderr = new Promise<string>((resolve) => {
+      const stop = client.onIopub((m) => {
+        if (m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("handler failed")) {
+          stop();
+          resolve(String((m.content as { text: string }).text));
+        }
+      });
+    });
+    client.post("comm_msg", { comm_id: "b1", data: {} });
+    expect(await stderr).toContain("Error in comm");
+    expect((await executeCell(client, "1 + 1")).outputs[0]).toMatchObject({ data: { "text/plain": "2" } });
+  });
+
+  it("interrupts a `while (true) {}` cell within 2 s, and the next cell runs", async () => {
+    const start = Date.now();
+    const running = executeCell(client, "while (true) {}");
+    await new Promise((r) => setTimeout(r, 300));
+    await client.request("control", "interrupt_request", {}, { timeoutMs: 2000 });
+    const run = await running;
+    expect(Date.now() - start).toBeLessThan(2300);
+    expect(run.status).toBe("error");
+    expect((await executeCell(client, '"after"')).outputs[0]).toMatchObject({ data: { "text/plain": "'after'" } });
+  });
+
+  it("answers history requests: tail, range and search", async () => {
+    await executeCell(client, "const historyMarker = 12345;");
+    const tail = await client.request("shell", "history_request", { hist_access_type: "tail", n: 2, output: false, raw: true });
+    const history = (tail.content as { history: [number, number, string][] }).history;
+    expect(history).toHaveLength(2);
+    expect(history[1][2]).toBe("const historyMarker = 12345;");
+    const search = await client.request("shell", "history_request", { hist_access_type: "search", pattern: "*historyMarker*", output: false, raw: true });
+    expect((search.content as { history: unknown[] }).history).toHaveLength(1);
+    const line = history[1][1];
+    const range = await client.request("shell", "history_request", { hist_access_type: "range", session: 0, start: line, stop: line + 1, output: false, raw: true });
+    expect((range.content as { history: unknown[] }).history).toEqual([[1, line, "const historyMarker = 12345;"]]);
+  });
+});
+
+describe("shutdown", () => {
+  it("answers shutdown_request, echoing restart, and exits", async () => {
+    const own = await KernelClient.launch({ kernelName: "dslab", cwd: mkdtempSync(join(tmpdir(), "dslab-cwd-")), env });
+    // A working directory without node_modules still has console and Node's types.
+    expect((await executeCell(own, 'console.log("no project here")')).outputs[0]).toMatchObject({ text: "no project here\n" });
+    const exited = new Promise((resolve) => own.process!.once("exit", resolve));
+    const reply = await own.shutdown(true);
+    expect(reply?.content).toEqual({ status: "ok", restart: true });
+    expect(await exited).toBe(0);
+  });
+});
