@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { CodeRunner, RunResult } from "../../kernel-ext/kernel/code-runner";
+import { KernelHandler, type SendChannel } from "../../kernel-ext/kernel/handler";
+import { newMessage, type JupyterMessage } from "../../kernel-ext/wire";
+
+/** A recording fake transport: every message the handler sends, in order. */
+function recorder() {
+  const sent: { channel: SendChannel; type: string; parent: string | undefined; content: Record<string, unknown> }[] = [];
+  return {
+    sent,
+    transport: {
+      send(channel: SendChannel, message: JupyterMessage<unknown>) {
+        sent.push({ channel, type: message.header.msg_type, parent: (message.parent_header as { msg_id?: string }).msg_id, content: message.content as Record<string, unknown> });
+      },
+    },
+  };
+}
+
+function fakeRunner(results: Record<string, RunResult>): CodeRunner {
+  return {
+    execute: async (code) => results[code] ?? { status: "ok", hasValue: false },
+    complete: () => ({ matches: ["abs"], cursor_start: 5, cursor_end: 7 }),
+    inspect: () => undefined,
+    isComplete: (code) => (code.endsWith("{") ? { status: "incomplete", indent: "" } : { status: "complete" }),
+    interrupt: () => undefined,
+    warmUp: () => undefined,
+  };
+}
+
+const request = (msgType: string, content: Record<string, unknown>) => newMessage(msgType, "client", content) as JupyterMessage;
+
+describe("KernelHandler with a recording transport", () => {
+  it("wraps an execute_request in busy/idle and sends execute_input, execute_result, execute_reply with its parent", async () => {
+    const { sent, transport } = recorder();
+    const handler = new KernelHandler(fakeRunner({ "1+1": { status: "ok", hasValue: true, value: 2 } }), transport, { session: "s" });
+    const req = request("execute_request", { code: "1+1" });
+    await handler.handle("shell", req);
+    expect(sent.map((m) => [m.channel, m.type])).toEqual([
+      ["iopub", "status"],
+      ["iopub", "execute_input"],
+      ["iopub", "execute_result"],
+      ["shell", "execute_reply"],
+      ["iopub", "status"],
+    ]);
+    expect(sent.every((m) => m.parent === req.header.msg_id)).toBe(true);
+    expect(sent[0].content).toEqual({ execution_state: "busy" });
+    expect(sent[2].content).toEqual({ execution_count: 1, data: { "text/plain": "2" }, metadata: {} });
+    expect(sent[3].content).toEqual({ status: "ok", execution_count: 1, user_expressions: {}, payload: [] });
+    expect(sent[4].content).toEqual({ execution_state: "idle" });
+  });
+
+  it("sends an iopub error and an error reply for a failing cell", async () => {
+    const { sent, transport } = recorder();
+    const error: RunResult = { status: "error", ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad", "    at cell:1:7"] };
+    const handler = new KernelHandler(fakeRunner({ boom: error }), transport, { session: "s" });
+    await handler.handle("shell", request("execute_request", { code: "boom" }));
+    expect(sent.find((m) => m.type === "error")!.content).toEqual({ ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad", "    at cell:1:7"] });
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toEqual({ status: "error", execution_count: 1, ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad", "    at cell:1:7"] });
+  });
+
+  it("answers comm_info_request with comm_info_reply, filtered by target_name", async () => {
+    const { sent, transport } = recorder();
+    const handler = new KernelHandler(fakeRunner({}), transport, { session: "s" });
+    handler.comms.registerTarget("a", () => undefined);
+    handler.comms.registerTarget("b", () => undefined);
+    await handler.handle("shell", request("comm_open", { comm_id: "1", target_name: "a", data: {} }));
+    await handler.handle("shell", request("comm_open", { comm_id: "2", target_name: "b", data: {} }));
+    await handler.handle("shell", request("comm_info_request", { target_name: "a" }));
+    const reply = sent.find((m) => m.type === "comm_info_reply")!;
+    expect(reply.channel).toBe("shell");
+    expect(reply.content).toEqual({ status: "ok", comms: { "1": { target_name: "a" } } });
+  });
+
+  it("closes a comm opened for an unknown target", async () => {
+    const { sent, transport } = recorder();
+    const handler = new KernelHandler(fakeRunner({}), transport, { session: "s" });
+    await handler.handle("shell", request("comm_open", { comm_id: "9", target_name: "nobody", data: {} }));
+    expect(sent.find((m) => m.type === "comm_close")!.content).toEqual({ comm_id: "9", data: {} });
+  });
+
+  it("keeps execution counts, history and is_complete answers", async () => {
+    const { sent, transport } = recorder();
+    const handler = new KernelHandler(fakeRunner({}), transport, { session: "s" });
+    await handler.handle("shell", request("execute_request", { code: "a" }));
+    await handler.handle("shell", request("execute_request", { code: "b", store_history: false }));
+    await handler.handle("shell", request("execute_request", { code: "c" }));
+    await handler.handle("shell", request("history_request", { hist_access_type: "tail", n: 5, output: false }));
+    expect(sent.find((m) => m.type === "history_reply")!.content).toEqual({ status: "ok", history: [[1, 1, "a"], [1, 2, "c"]] });
+    await handler.handle("shell", request("is_complete_request", { code: "function f() {" }));
+    expect(sent.find((m) => m.type === "is_complete_reply")!.content).toEqual({ status: "incomplete", indent: "" });
+  });
+
+  it("echoes restart in shutdown_reply on the control channel and then calls onShutdown", async () => {
+    const { sent, transport } = recorder();
+    let restarted: boolean | undefined;
+    const handler = new KernelHandler(fakeRunner({}), transport, { session: "s", onShutdown: (r) => (restarted = r) });
+    await handler.handle("control", request("shutdown_request", { restart: true }));
+    expect(sent.find((m) => m.type === "shutdown_reply")).toMatchObject({ channel: "control", content: { status: "ok", restart: true } });
+    expect(restarted).toBe(true);
+  });
+});
