@@ -75,7 +75,19 @@ export interface KernelApi {
   withParent<T>(parentMsgId: string, fn: () => T): T;
   /** The MIME bundle the kernel would display for a value (its Jupyter.display bundle, a table, a figure, text). */
   toBundle(value: unknown): MimeBundle;
+  /**
+   * Runs fn with its outputs (streams, displays, clear_output, including async continuations)
+   * sent to `sink` instead of the front end: how an Output widget keeps what a callback printed.
+   */
+  capture<T>(sink: (output: CapturedOutput) => void, fn: () => T): T;
 }
+
+/** An output captured by KernelApi.capture, in nbformat's shape (or a clear request). */
+export type CapturedOutput =
+  | { output_type: "stream"; name: "stdout" | "stderr"; text: string }
+  | { output_type: "display_data"; data: MimeBundle; metadata: JSONObject }
+  | { output_type: "error"; ename: string; evalue: string; traceback: string[] }
+  | { output_type: "clear_output"; wait: boolean };
 
 const KEY = Symbol.for("dslab.kernel.api");
 type Holder = { [KEY]?: KernelApi };

@@ -1,6 +1,6 @@
 import { kernelApi, type DisplayOptions } from "./api";
 
-export type { Comm, CommMessage, DisplayOptions, JSONObject, JSONValue, KernelApi, MimeBundle, OpenCommOptions } from "./api";
+export type { CapturedOutput, Comm, CommMessage, DisplayOptions, JSONObject, JSONValue, KernelApi, MimeBundle, OpenCommOptions } from "./api";
 export { kernelApi } from "./api";
 
 /**

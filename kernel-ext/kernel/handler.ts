@@ -67,13 +67,20 @@ export class KernelHandler {
       registerCommTarget: (target, handler) => this.comms.registerTarget(target, handler),
       openComm: (target, options) => this.comms.open(target, options),
       displayBundle: (bundle, options = {}) => {
+        const sink = this.output.sink();
+        if (sink && !options.update) return sink({ output_type: "display_data", data: bundle, metadata: (options.metadata ?? {}) as JSONObject });
         const transient = options.displayId ? { display_id: options.displayId } : {};
         this.iopub(options.update ? "update_display_data" : "display_data", { data: bundle, metadata: options.metadata ?? {}, transient }, this.output.current());
       },
-      clearOutput: (options = {}) => this.iopub("clear_output", { wait: options.wait ?? false }, this.output.current()),
+      clearOutput: (options = {}) => {
+        const sink = this.output.sink();
+        if (sink) return sink({ output_type: "clear_output", wait: options.wait ?? false });
+        this.iopub("clear_output", { wait: options.wait ?? false }, this.output.current());
+      },
       currentParentId: () => this.output.current()?.header.msg_id ?? "",
       withParent: (msgId, fn) => this.output.runWithParent(this.output.byId(msgId) ?? syntheticParent(msgId, this.options.session), fn),
       toBundle: (value) => this.toBundle(value),
+      capture: (sink, fn) => this.output.runWithSink(sink, fn),
     };
   }
 
@@ -84,6 +91,11 @@ export class KernelHandler {
 
   /** Sends a stream message for text written to stdout or stderr, under the current request. */
   writeStream(name: "stdout" | "stderr", text: string): boolean {
+    const sink = this.output.sink();
+    if (sink) {
+      sink({ output_type: "stream", name, text });
+      return true;
+    }
     const parent = this.output.current();
     if (!parent) return false;
     this.iopub("stream", { name, text }, parent);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { CapturedOutput } from "../api";
 import type { JupyterMessage } from "../wire";
 
 /**
@@ -10,6 +11,9 @@ export interface OutputContext {
   /** The request whose outputs are being produced, or the last execute_request. */
   current(): JupyterMessage<unknown> | undefined;
   runWithParent<T>(parent: JupyterMessage<unknown>, fn: () => T): T;
+  /** Where outputs of the current async context go instead of iopub, if an Output widget captures them. */
+  sink(): ((output: CapturedOutput) => void) | undefined;
+  runWithSink<T>(sink: (output: CapturedOutput) => void, fn: () => T): T;
   /** The fallback for output with no request in its async context (e.g. a timer started before any). */
   setDefault(parent: JupyterMessage<unknown>): void;
   /** Finds a request by msg_id among those seen recently (for withParent by id). */
@@ -19,6 +23,7 @@ export interface OutputContext {
 /** Creates the output context. */
 export function createOutputContext(): OutputContext {
   const storage = new AsyncLocalStorage<JupyterMessage<unknown>>();
+  const sinks = new AsyncLocalStorage<((output: CapturedOutput) => void) | undefined>();
   let fallback: JupyterMessage<unknown> | undefined;
   const recent = new Map<string, JupyterMessage<unknown>>();
   const remember = (parent: JupyterMessage<unknown>) => {
@@ -30,8 +35,11 @@ export function createOutputContext(): OutputContext {
     current: () => storage.getStore() ?? fallback,
     runWithParent(parent, fn) {
       remember(parent);
-      return storage.run(parent, fn);
+      // A new request starts uncaptured, even if it was started from inside a capture.
+      return storage.run(parent, () => sinks.run(undefined, fn));
     },
+    sink: () => sinks.getStore(),
+    runWithSink: (sink, fn) => sinks.run(sink, fn),
     setDefault(parent) {
       remember(parent);
       fallback = parent;
