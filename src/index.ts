@@ -7,6 +7,8 @@ import * as chord from "./chord/index";
 import * as architectures from "./architectures/index";
 import * as transparency from "./transparency/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency };
+import * as figures from "./figures";
+
+export { random, stats, des, failure, latency, chord, architectures, transparency, figures };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";

@@ -13,6 +13,8 @@ export interface RenderHandoutOptions {
   title?: string;
   /** JavaScript inlined once, in order, before the page script (plotly.js, the widget bundle). Defaults to none. */
   scripts?: readonly string[];
+  /** CSS inlined once in the head (the widget bundle's styles). Defaults to none. */
+  styles?: readonly string[];
   /** A line under the title (e.g. when and how the handout was built). Defaults to none. */
   subtitle?: string;
   /** Show code cells' source. Defaults to true. */
@@ -24,7 +26,7 @@ export interface RenderHandoutOptions {
  * a table of contents, saved widget state, with all scripts inlined so it opens offline.
  */
 export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutOptions = {}): string {
-  const { scripts = [], showCode = true } = options;
+  const { scripts = [], styles = [], showCode = true } = options;
   const markdown = createMarkdownRenderer();
   const widgetState = savedWidgetState(notebook);
   const context = { widgetModels: new Set(Object.keys(widgetState?.state ?? {})) };
@@ -46,6 +48,7 @@ export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutO
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="dslab">
 <title>${options.title ? escapeHtml(options.title) : title}</title>
+${styles.map((css) => `<style>${css.replace(/<\/style/gi, "<\\/style")}</style>`).join("\n")}
 <style>${HANDOUT_CSS}</style>
 ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState)}</script>` : ""}
 </head>
