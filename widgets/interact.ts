@@ -47,7 +47,7 @@ export type ParamSpec = RangeSpec | ChoiceSpec<unknown> | readonly [number, numb
 
 /** The parameter values fn receives for a spec. */
 export type ParamValues<S> = {
-  [K in keyof S]: S[K] extends Fixed<infer V> ? V : S[K] extends boolean ? boolean : S[K] extends string ? string : S[K] extends ChoiceSpec<infer V> ? V : S[K] extends readonly (infer V)[] ? (S[K] extends readonly [number, number] | readonly [number, number, number] ? number : V) : S[K] extends RangeSpec ? number : unknown;
+  [K in keyof S]: S[K] extends Fixed<infer V> ? V : S[K] extends Widget ? (S[K] extends { value: infer W } ? W : unknown) : S[K] extends boolean ? boolean : S[K] extends string ? string : S[K] extends ChoiceSpec<infer V> ? V : S[K] extends readonly (infer V)[] ? (S[K] extends readonly [number, number] | readonly [number, number, number] ? number : V) : S[K] extends RangeSpec ? number : unknown;
 };
 
 /** Options of interact. */

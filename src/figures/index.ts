@@ -3,3 +3,4 @@ export type { BarFigureOptions, LineFigureOptions, PlotlyFigure } from "./line-f
 export { barFigure, baseLayout, lineFigure } from "./line-figure";
 export type { ChordRingFigureOptions } from "./chord-ring-figure";
 export { chordRingFigure } from "./chord-ring-figure";
+export { bitFieldsFigure } from "./bit-fields-figure";
