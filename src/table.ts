@@ -5,7 +5,7 @@ import type { ColumnTable } from "arquero";
 export type Table = ColumnTable;
 
 /** A table with one row per object, columns in the order of the first row's keys. */
-export function tableFromRows(rows: readonly Record<string, unknown>[]): Table {
+export function tableFromRows(rows: readonly object[]): Table {
   return from(rows as Record<string, unknown>[]);
 }
 

@@ -114,7 +114,8 @@ function controlFor(name: string, spec: ParamSpec, continuousUpdate: boolean): W
  * Builds controls from a typed parameter spec and runs fn whenever one changes. Bursts coalesce:
  * while fn runs, only the latest values are kept and fn runs once more with them (no backlog).
  * What fn prints or returns shows in the output; an exception shows there too and the controls
- * keep working. A Figure returned again on later runs is updated in place, not re-displayed.
+ * keep working. A Figure that fn returns is shown beside the output, once: later runs update it
+ * in place (the reader's zoom survives) instead of re-creating it.
  */
 export function interactive<S extends Record<string, ParamSpec>>(fn: (params: ParamValues<S>) => unknown, spec: S, options: InteractOptions = {}): Interactive<S> {
   const { continuousUpdate = true } = options;
@@ -134,23 +135,23 @@ export function interactive<S extends Record<string, ParamSpec>>(fn: (params: Pa
   let shownFigure: Figure | undefined;
   const runOnce = async () => {
     runs++;
+    // As ipywidgets does: the previous run's output goes when this run's first output arrives.
+    output.clear({ wait: true });
     try {
       const result = await output.capture(async () => fn(values()));
       if (result instanceof Figure) {
+        // A figure lives beside the output, not in it, so later runs update the same view in place.
         if (result !== shownFigure) {
-          output.clear();
-          output.display(result);
+          box.set({ children: [...(Object.values(controls) as Widget[]), result, output] });
           shownFigure = result;
         }
       } else if (result !== undefined) {
-        output.clear({ wait: true });
         output.display(result);
       }
     } catch (error) {
-      output.clear();
       output.appendError(error);
-      shownFigure = undefined;
     }
+    output.flushClear();
   };
   const update = (): Promise<void> => {
     if (running) {

@@ -63,6 +63,14 @@ export class Output extends Widget {
     this.append({ output_type: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? `${e.name}: ${e.message}`).split("\n") });
   }
 
+  /** Carries out a pending clear({ wait: true }) that no output has triggered. */
+  flushClear(): void {
+    if (this.clearPending) {
+      this.clearPending = false;
+      this.set({ outputs: [] });
+    }
+  }
+
   /** Empties the widget. */
   clear(options: { wait?: boolean } = {}): void {
     if (options.wait) this.clearPending = true;

@@ -153,10 +153,11 @@ describe("interactive(fn, spec)", () => {
     expect(handle.output.get<{ output_type: string; evalue?: string }[]>("outputs")[0]).toMatchObject({ output_type: "error", evalue: "n must not be 5" });
     (handle.controls.n as IntSlider).value = 6;
     await handle.update();
+    expect(handle.output.get<{ output_type: string }[]>("outputs")).toHaveLength(1);
     expect(handle.output.get<{ output_type: string }[]>("outputs")[0].output_type).toBe("display_data");
   });
 
-  it("updates a returned Figure in place instead of displaying it again", async () => {
+  it("shows a returned Figure beside the output once and updates it in place", async () => {
     const figure = new Figure();
     const handle = interactive(({ k }) => {
       figure.update({ data: [{ type: "scatter", y: [k, k * 2] }] });
@@ -165,7 +166,8 @@ describe("interactive(fn, spec)", () => {
     await handle.update();
     (handle.controls.k as IntSlider).value = 4;
     await handle.update();
-    expect(handle.output.get<unknown[]>("outputs")).toHaveLength(1);
+    expect(handle.widget.get<unknown[]>("children")).toEqual([handle.controls.k, figure, handle.output]);
+    expect(handle.output.get<unknown[]>("outputs")).toHaveLength(0);
     expect(figure.data).toEqual([{ type: "scatter", y: [4, 8] }]);
   });
 });
