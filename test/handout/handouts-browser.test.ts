@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildHandouts, type HandoutResult } from "../../kernel-ext/handout/build-handouts";
+import { CHROMIUM, chromiumAvailable } from "../helpers/browser";
+import { kernelEnv } from "../helpers/jupyter";
+
+const root = join(__dirname, "..", "..");
+const artifacts = join(root, "test", "artifacts");
+const haveChromium = chromiumAvailable();
+let results: HandoutResult[] = [];
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  results = await buildHandouts({
+    notebooksDir: join(root, "notebooks"),
+    outDir: mkdtempSync(join(tmpdir(), "dslab-handouts-")),
+    bundle: { js: join(root, "dist", "frontend", "handout-widgets.js"), css: join(root, "dist", "frontend", "handout-widgets.css") },
+    env: kernelEnv(),
+  });
+  if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  mkdirSync(artifacts, { recursive: true });
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the HTML handouts", () => {
+  it("are one file per chapter, each at most 5 MB, from notebooks that ran without error", () => {
+    expect(results.map((r) => r.handout.split("/").pop())).toEqual(["01-why-distribute.html", "02-transparency-and-latency.html", "03-architectures.html"]);
+    for (const r of results) {
+      expect(r.status).toBe("ok");
+      expect(r.bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    }
+  });
+
+  it.runIf(haveChromium)("open offline in Chromium with no failed request, no console error, every figure drawn and every widget visible", async () => {
+    for (const result of results) {
+      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text().slice(0, 200)}`));
+      page.on("pageerror", (e) => problems.push(`page error: ${String(e).slice(0, 200)}`));
+      page.on("requestfailed", (r) => problems.push(`failed request: ${r.url().slice(0, 120)}`));
+      // The network is blocked: anything but the file itself and inline data would fail (and be reported).
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        requests.push(url.slice(0, 120));
+        return route.abort();
+      });
+      await page.goto(`file://${result.handout}`);
+      await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      const seen = await page.evaluate(() => ({
+        staticFigures: document.querySelectorAll(".output-figure .plotly-figure").length,
+        drawnStatic: [...document.querySelectorAll(".output-figure .plotly-figure")].filter((el) => el.querySelector("svg.main-svg .trace, svg.main-svg .barlayer .point")).length,
+        widgetOutputs: document.querySelectorAll(".output-widget").length,
+        renderedWidgets: document.querySelectorAll(".output-widget .widget-subarea .jupyter-widgets, .output-widget .widget-subarea .lm-Widget").length,
+        widgetFigures: document.querySelectorAll(".dslab-figure").length,
+        drawnWidgetFigures: [...document.querySelectorAll(".dslab-figure")].filter((el) => el.querySelector("svg.main-svg")).length,
+        sliders: document.querySelectorAll(".widget-slider").length,
+        toc: document.querySelectorAll("nav.toc li").length,
+      }));
+      const name = result.handout.split("/").pop()!;
+      expect(problems, name).toEqual([]);
+      expect(requests, name).toEqual([]);
+      expect(seen.staticFigures, name).toBeGreaterThan(2);
+      expect(seen.drawnStatic, name).toBe(seen.staticFigures);
+      expect(seen.widgetOutputs, name).toBeGreaterThan(0);
+      expect(seen.renderedWidgets, name).toBeGreaterThanOrEqual(seen.widgetOutputs);
+      expect(seen.drawnWidgetFigures, name).toBe(seen.widgetFigures);
+      expect(seen.widgetFigures, name).toBeGreaterThan(0);
+      expect(seen.sliders, name).toBeGreaterThan(0);
+      expect(seen.toc, name).toBeGreaterThan(3);
+      // A picture of the first figure, for a person to look at.
+      const figure = page.locator(".output-figure").first();
+      await figure.scrollIntoViewIfNeeded();
+      await figure.screenshot({ path: join(artifacts, `${name.replace(".html", "")}-first-figure.png`) });
+      await page.close();
+    }
+  }, 120_000);
+
+  it.runIf(haveChromium)("print without splitting figures across pages", async () => {
+    const page = await browser!.newPage();
+    await page.goto(`file://${results[0].handout}`);
+    await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+    await page.emulateMedia({ media: "print" });
+    const rules = await page.evaluate(() => {
+      const figure = document.querySelector(".output-figure")!;
+      const widget = document.querySelector(".output-widget")!;
+      return [getComputedStyle(figure).breakInside, getComputedStyle(widget).breakInside];
+    });
+    expect(rules).toEqual(["avoid", "avoid"]);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await page.close();
+  }, 60_000);
+});
