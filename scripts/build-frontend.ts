@@ -26,9 +26,6 @@ export async function buildHandoutBundle(): Promise<{ js: string; css: string; b
     // @jupyter-widgets/html-manager assigns webpack's public path; give it a variable to assign.
     banner: { js: "var __webpack_public_path__ = \"\";" },
     logLevel: "warning",
-    metafile: !!process.env.DSLAB_METAFILE,
-  }).then((r) => {
-    if (r.metafile) require("node:fs").writeFileSync("/tmp/meta.json", JSON.stringify(r.metafile));
   });
   const js = join(root, "dist", "frontend", "handout-widgets.js");
   const css = join(root, "dist", "frontend", "handout-widgets.css");

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   await build({
     absWorkingDir: root,
-    entryPoints: ["src/index.ts", "src/plugin.ts", "src/mime.ts"].map((f) => join(extension, f)),
+    entryPoints: ["src/plugin.ts", "src/mime.ts"].map((f) => join(extension, f)),
     outdir: join(extension, "lib"),
     bundle: true,
     format: "esm",

@@ -2,12 +2,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..", "..");
 const built = join(root, "dist", "labextension");
 
-describe("the prebuilt JupyterLab extension (npm run build)", () => {
+beforeAll(() => {
+  execFileSync("npm", ["run", "--silent", "build:labextension"], { cwd: root, stdio: "pipe" });
+}, 180_000);
+
+describe("the prebuilt JupyterLab extension (npm run build:labextension)", () => {
   it("has the metadata JupyterLab 4 loads: a remote entry, the widget plugin and the plotly renderer", () => {
     const metadata = JSON.parse(readFileSync(join(built, "package.json"), "utf8"));
     expect(metadata.name).toBe("dslab-jupyterlab");

@@ -35,6 +35,8 @@ export class FigureView extends DOMWidgetView {
     this.el.classList.add("dslab-figure");
     this.el.style.width = "100%";
     this.el.style.minHeight = "360px";
+    // A figure split across two printed pages is unreadable.
+    this.el.style.breakInside = "avoid";
     this.draw();
     this.listenTo(this.model, "change:data change:plot_layout change:config", () => this.draw());
     // Plotly measures its container; views are often created before they are attached.
@@ -44,10 +46,16 @@ export class FigureView extends DOMWidgetView {
 
   private readonly onResize = () => this.resize();
 
+  private drawn = false;
+
   private draw(): void {
     const layout = { uirevision: "dslab", autosize: true, ...(this.model.get("plot_layout") as object) };
     const config = { responsive: true, displaylogo: false, ...(this.model.get("config") as object) };
-    this.drawing = this.drawing.then(() => plotly().react(this.el, this.model.get("data") as unknown[], layout, config)).catch((error: unknown) => {
+    const data = this.model.get("data") as unknown[];
+    // newPlot once, then react: react diffs against the drawn figure and keeps its UI state.
+    const first = !this.drawn;
+    this.drawn = true;
+    this.drawing = this.drawing.then(() => (first ? plotly().newPlot(this.el, data, layout, config) : plotly().react(this.el, data, layout, config))).catch((error: unknown) => {
       this.el.textContent = `This figure could not be drawn: ${String(error)}`;
     });
   }

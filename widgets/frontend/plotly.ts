@@ -5,6 +5,7 @@ import PlotlyModule from "plotly.js-dist-min";
 
 /** The plotly.js API the views use. */
 export interface PlotlyApi {
+  newPlot(el: HTMLElement, data: unknown[], layout: object, config: object): Promise<unknown>;
   react(el: HTMLElement, data: unknown[], layout: object, config: object): Promise<unknown>;
   purge(el: HTMLElement): void;
   Plots: { resize(el: HTMLElement): void };

@@ -1,6 +1,7 @@
 import { IJupyterWidgetRegistry } from "@jupyter-widgets/base";
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
-import { FigureModel, FigureView, MODULE_NAME, MODULE_VERSION } from "../../figure-view";
+import { DSLAB_EXPORTS } from "../../dslab-module";
+import { MODULE_NAME, MODULE_VERSION } from "../../figure-view";
 
 /** Registers dslab's widget module with JupyterLab's widget manager (jupyterlab_widgets). */
 const plugin: JupyterFrontEndPlugin<void> = {
@@ -9,7 +10,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   requires: [IJupyterWidgetRegistry],
   autoStart: true,
   activate(_app: JupyterFrontEnd, registry: IJupyterWidgetRegistry) {
-    registry.registerWidget({ name: MODULE_NAME, version: MODULE_VERSION, exports: { FigureModel, FigureView } });
+    registry.registerWidget({ name: MODULE_NAME, version: MODULE_VERSION, exports: DSLAB_EXPORTS });
   },
 };
 
