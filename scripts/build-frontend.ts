@@ -1,32 +1,32 @@
 // Builds the browser bundle that handouts inline (dist/frontend/handout-widgets.{js,css}):
 // the @jupyter-widgets HTML manager, controls and output, dslab's Figure view and plotly.js.
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..");
 
+/** esbuild options shared by every browser bundle of the widget views (IIFE, minified, no network assets). */
+export const BROWSER_BUNDLE_OPTIONS: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  // The cartesian plotly bundle draws everything the notebooks draw at a third of the size.
+  alias: { "plotly.js-dist-min": "plotly.js-cartesian-dist-min" },
+  // Icon fonts are left out: they would double the bundle for the few buttons with icons.
+  loader: { ".woff2": "empty", ".woff": "empty", ".ttf": "empty", ".eot": "empty", ".svg": "empty" },
+  define: { "process.env.NODE_ENV": "\"production\"" },
+  // @jupyter-widgets/html-manager assigns webpack's public path; give it a variable to assign.
+  banner: { js: "var __webpack_public_path__ = \"\";" },
+  logLevel: "warning",
+};
+
 /** Builds the handout widget bundle; returns its files and sizes in bytes. */
 export async function buildHandoutBundle(): Promise<{ js: string; css: string; bytes: number }> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ["widgets/frontend/handout-widgets.ts"],
-    bundle: true,
-    minify: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    outdir: "dist/frontend",
-    entryNames: "handout-widgets",
-    // The cartesian plotly bundle draws everything the notebooks draw at a third of the size.
-    alias: { "plotly.js-dist-min": "plotly.js-cartesian-dist-min" },
-    // Icon fonts are left out: they would double the bundle for the few buttons with icons.
-    loader: { ".woff2": "empty", ".woff": "empty", ".ttf": "empty", ".eot": "empty", ".svg": "empty" },
-    define: { "process.env.NODE_ENV": "\"production\"" },
-    // @jupyter-widgets/html-manager assigns webpack's public path; give it a variable to assign.
-    banner: { js: "var __webpack_public_path__ = \"\";" },
-    logLevel: "warning",
-  });
+  await build({ ...BROWSER_BUNDLE_OPTIONS, entryPoints: ["widgets/frontend/handout-widgets.ts"], outdir: "dist/frontend", entryNames: "handout-widgets" });
   const js = join(root, "dist", "frontend", "handout-widgets.js");
   const css = join(root, "dist", "frontend", "handout-widgets.css");
   return { js, css, bytes: statSync(js).size + statSync(css).size };
@@ -34,5 +34,11 @@ export async function buildHandoutBundle(): Promise<{ js: string; css: string; b
 
 if (require.main === module) {
   const started = Date.now();
-  buildHandoutBundle().then(({ js, bytes }) => console.log(`built ${js} (${(bytes / 1e6).toFixed(2)} MB with its CSS) in ${Date.now() - started} ms`));
+  buildHandoutBundle().then(
+    ({ js, bytes }) => console.log(`built ${js} (${(bytes / 1e6).toFixed(2)} MB with its CSS) in ${Date.now() - started} ms`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -5,9 +5,15 @@ import { plotly } from "./plotly";
 export const MODULE_NAME = "dslab";
 export const MODULE_VERSION = "0.1.0";
 
-/** The front-end model of Figure: plotly data, layout (plot_layout) and config. */
+/** Height of a figure whose plotly layout sets none, in pixels (plotly's own default is 450). */
+const DEFAULT_HEIGHT = 420;
+
+/**
+ * The front-end model of Figure: plotly `data`, `plot_layout` and `config`. The plotly layout is
+ * `plot_layout` because `layout` is every DOM widget's CSS Layout model reference.
+ */
 export class FigureModel extends DOMWidgetModel {
-  defaults(): ReturnType<DOMWidgetModel["defaults"]> {
+  override defaults(): ReturnType<DOMWidgetModel["defaults"]> {
     return {
       ...super.defaults(),
       _model_name: "FigureModel",
@@ -24,19 +30,24 @@ export class FigureModel extends DOMWidgetModel {
 }
 
 /**
- * Draws a Figure with plotly.js and redraws it in place with Plotly.react when the kernel changes
- * data or layout. layout.uirevision is fixed unless the kernel sets one, so the reader's zoom and
- * pan survive data updates (plotly keeps UI state while uirevision is unchanged).
+ * Draws a Figure with Plotly.newPlot and redraws it in place with Plotly.react when the kernel
+ * changes data, layout or config. layout.uirevision is fixed unless the kernel sets one, so the
+ * reader's zoom and pan survive data updates (plotly keeps UI state while uirevision is unchanged).
  */
 export class FigureView extends DOMWidgetView {
   private drawing: Promise<unknown> = Promise.resolve();
+  private drawn = false;
+  // plotly draws into a child: the widget's LayoutView owns the inline style of this.el and
+  // clears width and height it does not set, which would collapse a plot drawn on this.el.
+  private readonly plot = document.createElement("div");
 
-  render(): void {
+  override render(): void {
     this.el.classList.add("dslab-figure");
-    this.el.style.width = "100%";
-    this.el.style.minHeight = "360px";
+    this.plot.className = "dslab-figure-plot";
+    this.plot.style.width = "100%";
     // A figure split across two printed pages is unreadable.
-    this.el.style.breakInside = "avoid";
+    this.plot.style.breakInside = "avoid";
+    this.el.append(this.plot);
     this.draw();
     this.listenTo(this.model, "change:data change:plot_layout change:config", () => this.draw());
     // Plotly measures its container; views are often created before they are attached.
@@ -46,32 +57,33 @@ export class FigureView extends DOMWidgetView {
 
   private readonly onResize = () => this.resize();
 
-  private drawn = false;
-
   private draw(): void {
-    const layout = { uirevision: "dslab", autosize: true, ...(this.model.get("plot_layout") as object) };
+    const plotLayout = this.model.get("plot_layout") as { height?: number };
+    this.plot.style.height = `${plotLayout.height ?? DEFAULT_HEIGHT}px`;
+    // A deep copy: plotly writes the reader's zoom into the layout it is given, which must not be the model's.
+    const layout = { uirevision: "dslab", autosize: true, ...structuredClone(plotLayout) };
     const config = { responsive: true, displaylogo: false, ...(this.model.get("config") as object) };
     const data = this.model.get("data") as unknown[];
     // newPlot once, then react: react diffs against the drawn figure and keeps its UI state.
     const first = !this.drawn;
     this.drawn = true;
-    this.drawing = this.drawing.then(() => (first ? plotly().newPlot(this.el, data, layout, config) : plotly().react(this.el, data, layout, config))).catch((error: unknown) => {
-      this.el.textContent = `This figure could not be drawn: ${String(error)}`;
+    this.drawing = this.drawing.then(() => (first ? plotly().newPlot(this.plot, data, layout, config) : plotly().react(this.plot, data, layout, config))).catch((error: unknown) => {
+      this.plot.textContent = `This figure could not be drawn: ${String(error)}`;
     });
   }
 
   private resize(): void {
-    if (this.el.isConnected && this.el.classList.contains("js-plotly-plot")) plotly().Plots.resize(this.el);
+    if (this.plot.isConnected && this.plot.classList.contains("js-plotly-plot")) plotly().Plots.resize(this.plot);
   }
 
-  processLuminoMessage(msg: { type: string }): void {
+  override processLuminoMessage(msg: { type: string }): void {
     super.processLuminoMessage(msg as never);
     if (msg.type === "resize" || msg.type === "after-show" || msg.type === "after-attach") this.resize();
   }
 
-  remove(): void {
+  override remove(): void {
     window.removeEventListener("resize", this.onResize);
-    plotly().purge(this.el);
-    super.remove();
+    plotly().purge(this.plot);
+    return super.remove();
   }
 }

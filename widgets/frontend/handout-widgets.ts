@@ -2,17 +2,10 @@
 // network, using the real @jupyter-widgets HTMLManager (controls, output) plus dslab's views.
 import { HTMLManager } from "@jupyter-widgets/html-manager";
 import { renderWidgets } from "@jupyter-widgets/html-manager/lib/libembed";
-import { dslabClass } from "./dslab-module";
+import { DslabHtmlManager } from "./dslab-html-manager";
 import { plotly } from "./plotly";
 
 const VIEW_MIME = "application/vnd.jupyter.widget-view+json";
-
-/** An HTMLManager that also knows module "dslab" (Figure). */
-export class DslabHtmlManager extends HTMLManager {
-  protected loadClass(className: string, moduleName: string, moduleVersion: string): ReturnType<HTMLManager["loadClass"]> {
-    return (dslabClass(className, moduleName) as ReturnType<HTMLManager["loadClass"]> | undefined) ?? super.loadClass(className, moduleName, moduleVersion);
-  }
-}
 
 const rendered = new WeakMap<Element, Promise<void>>();
 

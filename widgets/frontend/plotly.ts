@@ -1,3 +1,4 @@
+/// <reference path="./plotly-module.d.ts" />
 // plotly.js for the views. The JupyterLab extension gets the full bundle; the handout build
 // aliases this import to the cartesian bundle (scatter, bar, heatmap: what the notebooks draw),
 // a third of the size, so that a handout stays under 5 MB.

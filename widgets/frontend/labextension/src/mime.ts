@@ -17,7 +17,7 @@ class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
     await plotly().react(this.node, figure.data ?? [], figure.layout ?? {}, { responsive: true, displaylogo: false, ...(figure.config ?? {}) });
   }
 
-  protected onResize(): void {
+  protected override onResize(): void {
     if (this.node.classList.contains("js-plotly-plot")) plotly().Plots.resize(this.node);
   }
 }
