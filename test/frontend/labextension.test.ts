@@ -19,7 +19,10 @@ describe("the prebuilt JupyterLab extension (npm run build:labextension)", () =>
     expect(existsSync(join(built, metadata.jupyterlab._build.load))).toBe(true);
     const remoteEntry = readFileSync(join(built, metadata.jupyterlab._build.load), "utf8");
     // @jupyter-widgets/base is shared with JupyterLab's widget manager, not bundled: one registry.
-    expect(remoteEntry).toContain('"@jupyter-widgets/base"');
+    // Consumed with no fallback (false): the extension never loads a second copy of its own.
+    expect(remoteEntry).toContain('"@jupyter-widgets/base", false');
+    // Core packages are asked for at JupyterLab 4.0's ranges, so every JupyterLab 4.x satisfies them.
+    expect(remoteEntry).toContain('"@lumino/widgets", false, [1,2,0,0]');
     const chunks = readdirSync(join(built, "static")).map((f) => readFileSync(join(built, "static", f), "utf8")).join("\n");
     expect(chunks).toContain("dslab-jupyterlab:widgets");
     expect(chunks).toContain("application/vnd.plotly.v1+json");
