@@ -1,7 +1,7 @@
 // Builds the browser bundle that handouts inline (dist/frontend/handout-widgets.{js,css}):
 // the @jupyter-widgets HTML manager, controls and output, dslab's Figure view and plotly.js.
 import { build, type BuildOptions } from "esbuild";
-import { statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..");
@@ -29,7 +29,17 @@ export async function buildHandoutBundle(): Promise<{ js: string; css: string; b
   await build({ ...BROWSER_BUNDLE_OPTIONS, entryPoints: ["widgets/frontend/handout-widgets.ts"], outdir: "dist/frontend", entryNames: "handout-widgets" });
   const js = join(root, "dist", "frontend", "handout-widgets.js");
   const css = join(root, "dist", "frontend", "handout-widgets.css");
+  writeStandaloneRenderer(js, css, join(root, "dist", "frontend", "dslab-widgets.js"));
   return { js, css, bytes: statSync(js).size + statSync(css).size };
+}
+
+/**
+ * Writes the one-file widget renderer for nbconvert's `--HTMLExporter.widget_renderer_url`:
+ * nbconvert loads only a script, so this one carries its CSS and adds it to the page first.
+ */
+function writeStandaloneRenderer(js: string, css: string, out: string): void {
+  const style = `(function(){var s=document.createElement("style");s.setAttribute("data-dslab-widgets","");s.textContent=${JSON.stringify(readFileSync(css, "utf8"))};document.head.appendChild(s);})();\n`;
+  writeFileSync(out, style + readFileSync(js, "utf8"));
 }
 
 if (require.main === module) {

@@ -51,3 +51,11 @@ describe("the prebuilt JupyterLab extension (npm run build:labextension)", () =>
     expect(() => execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--global"], { encoding: "utf8", stdio: "pipe" })).toThrow(/unknown option --global/);
   });
 });
+
+describe("`dslab lab install --sys-prefix`", () => {
+  it("installs into the active conda environment's share/jupyter/labextensions", () => {
+    const env = mkdtempSync(join(tmpdir(), "dslab-conda-"));
+    execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "lab", "install", "--sys-prefix"], { encoding: "utf8", env: { ...process.env, CONDA_PREFIX: env, VIRTUAL_ENV: "" } });
+    expect(existsSync(join(env, "share", "jupyter", "labextensions", "dslab-jupyterlab", "package.json"))).toBe(true);
+  });
+});
