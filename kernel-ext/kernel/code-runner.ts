@@ -62,9 +62,28 @@ function addGlobalModulePaths(root: string): void {
   (Module as unknown as { _initPaths(): void })._initPaths();
 }
 
+/**
+ * TypeScript includes every package under node_modules/@types as global declarations unless a
+ * program sets `types`, and tslab's converter does not. In a project with many @types (ours has
+ * jquery, lodash, react, backbone... through the widget packages) that costs start-up time and
+ * pollutes cells with globals such as `$`. Only @types/node is global here; other packages'
+ * types still load when a cell imports the package.
+ */
+function onlyNodeGlobalTypes(): void {
+  const sys = ts.sys as typeof ts.sys & { dslabPatched?: boolean };
+  if (sys.dslabPatched) return;
+  const getDirectories = sys.getDirectories.bind(sys);
+  sys.getDirectories = (path: string) => {
+    const dirs = getDirectories(path);
+    return /node_modules[\\/]@types[\\/]?$/.test(path) ? dirs.filter((d) => d === "node") : dirs;
+  };
+  sys.dslabPatched = true;
+}
+
 /** Creates the runner for a kernel whose cells run in `cwd`. */
 export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   addGlobalModulePaths(packageRoot());
+  onlyNodeGlobalTypes();
   const dir = compileDir(cwd);
   let node: Converter | undefined;
   let lastOutput = "";
