@@ -153,15 +153,20 @@ export function interactive<S extends Record<string, ParamSpec>>(fn: (params: Pa
     }
     output.flushClear();
   };
+  // Runs start on the next macrotask, and each run yields one before the next, so that updates
+  // already waiting in the kernel's queue (a fast drag) land in `pending` and coalesce.
+  const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
   const update = (): Promise<void> => {
     if (running) {
       pending = true;
       return running;
     }
     running = (async () => {
+      await nextTask();
       do {
         pending = false;
         await runOnce();
+        await nextTask();
       } while (pending);
       running = undefined;
     })();

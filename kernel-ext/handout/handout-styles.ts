@@ -26,7 +26,7 @@ pre.output-error { background: #ffebe9; border-left: 3px solid #cf222e; padding:
 .output-figure, .output-widget, .output-image { break-inside: avoid; page-break-inside: avoid; }
 .plotly-figure { width: 100%; min-height: 360px; }
 .output-widget { max-width: 100%; overflow: visible; }
-.output-widget .widget-box, .output-widget .jupyter-widgets { max-width: 100%; flex-wrap: wrap; }
+.output-widget .widget-box, .output-widget .jupyter-widgets { max-width: 100%; }
 img { max-width: 100%; }
 @page { margin: 14mm; }
 @media print {

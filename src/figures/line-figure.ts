@@ -44,7 +44,8 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, option
   const subtitle = options.seed === undefined ? "" : `<br><sub>seed ${options.seed}</sub>`;
   return {
     title: { text: `${title}${subtitle}` },
-    xaxis: { title: { text: xTitle }, type: options.logX ? "log" : "linear", zeroline: false },
+    // The x type is left to plotly unless log: bar charts put categories on x.
+    xaxis: { title: { text: xTitle }, ...(options.logX ? { type: "log" } : {}), zeroline: false },
     yaxis: { title: { text: yTitle }, type: options.logY ? "log" : "linear", zeroline: false },
     legend: { orientation: "h", y: -0.25 },
     margin: { t: 70, r: 20, b: 110, l: 70 },
