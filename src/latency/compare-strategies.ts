@@ -11,16 +11,17 @@ export interface CompareOptions {
   callsPerPage?: number;
   /** LRU cache capacity in items for the caching strategies. Defaults to 1,000. */
   cacheCapacity?: number;
-  /** Latency of a cache hit, ms. Defaults to 1. */
+  /** Latency of a cache hit in milliseconds. Defaults to 1. */
   hitMs?: number;
-  /** RTT to a replica placed near the client, ms. Defaults to 10. */
+  /** Round-trip time to a replica placed near the client in milliseconds. Defaults to 10. */
   nearRttMs?: number;
 }
 
 /**
  * The notes' "Escondendo a Latência" strategies side by side on one workload: a page needs
  * several items, each a remote call. Every strategy sees the same items and service times.
- * One row per strategy: page latency (mean, p50, p95, p99) and server requests per page.
+ * One row per strategy: page latency (mean, p50, p95, p99), server requests per page and the
+ * extra load they put on the servers (hedges add requests; a cache removes them).
  */
 export function compareStrategies(options: CompareOptions & Partial<Workload> = {}): Table {
   const { callsPerPage = 5, cacheCapacity = 1000, hitMs = 1, nearRttMs = 10, ...rest } = options;
@@ -68,7 +69,8 @@ export function compareStrategies(options: CompareOptions & Partial<Workload> = 
   return tableFromRows(
     names.map((strategy, s) => {
       const { mean_ms, p50_ms, p95_ms, p99_ms } = summarizeLatencies(latencies[s]);
-      return { strategy, mean_ms, p50_ms, p95_ms, p99_ms, server_calls_per_page: serverCalls[s] / pages };
+      // Extra load relative to one server call per item needed: negative when a cache spares the server.
+      return { strategy, mean_ms, p50_ms, p95_ms, p99_ms, server_calls_per_page: serverCalls[s] / pages, extra_load: serverCalls[s] / (pages * callsPerPage) - 1 };
     }),
   );
 }
