@@ -1,16 +1,17 @@
 import { checkProbability } from "../validate";
-import type { Tier } from "./tiers";
+import type { Tier } from "./series-availability";
 
 /** Options for seed000Infrastructure. */
 export interface InfrastructureOptions {
-  /** Probability that one instance of any tier is up. Defaults to 0.99 (about 3.7 days down a year). */
+  /** Probability that one instance of any tier is up, in [0, 1]. Defaults to 0.99 (about 3.65 days down a year per instance). */
   availability?: number;
 }
 
 /**
  * The example infrastructure of the course notes (seed 000, "Um novo modelo - Sistema
- * distribuido"): 2 CDN, 1 load balancer, 1 web application firewall, 10 front ends,
- * 5 API gateways, 5 back ends and 3 databases, each tier needing one live instance.
+ * distribuído"): 2 CDN, 1 load balancer, 1 web application firewall, 10 front ends,
+ * 5 API gateways, 5 back ends and 3 databases, every instance with the same availability and
+ * each tier needing one live instance; pass it to seriesAvailability.
  */
 export function seed000Infrastructure({ availability = 0.99 }: InfrastructureOptions = {}): Tier[] {
   checkProbability("availability", availability);
