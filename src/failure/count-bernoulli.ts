@@ -32,5 +32,9 @@ export function countBernoulli(n: number, p: number, seed = 1): number {
   checkInteger("n", n, 0);
   checkProbability("p", p);
   checkSeed(seed);
-  return countGroups(createRng(seed), n, 1, bernoulliThreshold(p), 1);
+  const next = createRng(seed).uint32;
+  const threshold = bernoulliThreshold(p);
+  let hits = 0;
+  for (let i = 0; i < n; i++) if (next() < threshold) hits++;
+  return hits;
 }
