@@ -13,15 +13,17 @@ export function bernoulliThreshold(p: number): number {
 }
 
 /**
- * The Monte Carlo inner loop: runs `trials` groups of n Bernoulli draws against `threshold` and
- * counts the groups in which at least `atLeast` draws came up true. No allocation per draw.
+ * The Monte Carlo inner loop: runs `trials` groups of up to n Bernoulli draws against `threshold`
+ * and counts the groups in which at least `atLeast` (≥ 1) draws came up true. No allocation per draw.
  */
 export function countGroups(rng: Rng, trials: number, n: number, threshold: number, atLeast: number): number {
   const next = rng.uint32;
   let hits = 0;
   for (let trial = 0; trial < trials; trial++) {
     let count = 0;
-    for (let i = 0; i < n; i++) if (next() < threshold) count++;
+    // A group stops drawing once it reaches `atLeast`: later draws cannot change its outcome, and a
+    // 100,000-node cluster at p = 1% then costs about 100 draws a trial instead of 100,000.
+    for (let i = 0; i < n; i++) if (next() < threshold && ++count === atLeast) break;
     if (count >= atLeast) hits++;
   }
   return hits;
