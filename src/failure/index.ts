@@ -22,6 +22,8 @@ export type { SimulateAnyFailureOptions } from "./simulate-any-failure";
 export { simulateKOfN } from "./simulate-k-of-n";
 export type { SimulateKOfNOptions } from "./simulate-k-of-n";
 export { simulateSeriesAvailability } from "./simulate-series-availability";
+export { simulateWindowFailure } from "./simulate-window-failure";
+export type { SimulateWindowFailureOptions } from "./simulate-window-failure";
 export { decades } from "./decades";
 export { deriveSeed } from "./derive-seed";
 export { sweepClusterSize } from "./sweep-cluster-size";
