@@ -1,21 +1,46 @@
 import { createRng } from "../random";
 import { proportionInterval } from "../stats";
 import { tableFromRows, type Table } from "../table";
-import { checkInteger, checkNonEmptyArray, checkNumber, checkSeed } from "../validate";
+import { checkInteger, checkNonEmptyArray, checkNumber, checkSeed, invalidRange, invalidType } from "../validate";
 import { randomRing } from "./random-ring";
 import type { Ring } from "./ring";
-import { successorIndex } from "./successor";
+import { checkId, checkNode, successorIndex } from "./successor";
 
 /** How one lookup ended after simultaneous failures. */
 export type FailedLookupOutcome = "ok" | "key-lost" | "no-route";
 
+/** Options for lookupWithFailures. */
+export interface LookupWithFailuresOptions {
+  /** Ids of the nodes that have failed, at once, with nothing repaired yet. */
+  failed: ArrayLike<number>;
+  /** r, the length of each node's successor list: an integer in [1, N - 1] (1 on a one-node ring). */
+  successors: number;
+  /** The live node that receives the query. */
+  from: number;
+  /** The key looked up. */
+  key: number;
+}
+
 /**
- * Routes a lookup on a ring where the nodes marked in `dead` have failed and nothing has been
- * repaired yet: each node skips dead fingers and uses the first live entry of its successor
- * list (length r). The lookup fails if the key's owner died (no replication: the key is lost)
- * or a node finds all r successors dead. Returns the outcome and hops.
+ * A lookup on a ring where the `failed` nodes died simultaneously (Stoica et al. 2001, Sec. 6.4):
+ * each node skips dead fingers and uses the first live entry of its successor list. The lookup
+ * fails if the key's owner died (no replication: the key is lost) or a node finds all r
+ * successors dead. Returns the outcome and the hops taken.
  */
-export function lookupWithFailures(ring: Ring, dead: Uint8Array, r: number, fromIndex: number, key: number): { outcome: FailedLookupOutcome; hops: number } {
+export function lookupWithFailures(ring: Ring, { failed, successors, from, key }: LookupWithFailuresOptions): { outcome: FailedLookupOutcome; hops: number } {
+  const n = ring.ids.length;
+  if (failed === null || typeof failed !== "object" || typeof failed.length !== "number") throw invalidType("failed", failed, "an array of node ids");
+  const dead = new Uint8Array(n);
+  for (let i = 0; i < failed.length; i++) dead[checkNode(ring, `failed[${i}]`, failed[i])] = 1;
+  checkInteger("successors", successors, 1, Math.max(1, n - 1));
+  const fromIndex = checkNode(ring, "from", from);
+  if (dead[fromIndex]) throw invalidRange("from", from, "a node that has not failed");
+  checkId(ring, "key", key);
+  return routeWithFailures(ring, dead, successors, fromIndex, key);
+}
+
+/** lookupWithFailures on indices, with dead[i] marking node ids[i]; no checks (failedLookups' hot path). */
+function routeWithFailures(ring: Ring, dead: Uint8Array, r: number, fromIndex: number, key: number): { outcome: FailedLookupOutcome; hops: number } {
   const { bits, fingers } = ring;
   const n = ring.ids.length;
   const owner = successorIndex(ring, key);
@@ -102,7 +127,7 @@ export function failedLookups({ nodes = 10_000, fractions = [0, 0.05, 0.1, 0.15,
     for (let i = 0; i < lookups; i++) {
       let from = rng.int(nodes);
       while (dead[from]) from = rng.int(nodes);
-      const result = lookupWithFailures(ring, dead, r, from, rng.int(ring.size));
+      const result = routeWithFailures(ring, dead, r, from, rng.int(ring.size));
       if (result.outcome === "ok") hops += result.hops;
       else failed++;
       if (result.outcome === "key-lost") lost++;

@@ -79,9 +79,20 @@ describe("chord.failedLookups(options)", () => {
   });
   it("cannot route when a node's whole successor list is dead", () => {
     const ring = chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32] });
-    const dead = Uint8Array.from([0, 1, 1, 0, 0]);
-    expect(chord.lookupWithFailures(ring, dead, 2, 0, 20)).toEqual({ outcome: "no-route", hops: 0 });
-    expect(chord.lookupWithFailures(ring, dead, 3, 0, 20)).toEqual({ outcome: "ok", hops: 1 });
-    expect(chord.lookupWithFailures(ring, dead, 3, 0, 10)).toEqual({ outcome: "key-lost", hops: 0 });
+    const failed = [8, 14];
+    expect(chord.lookupWithFailures(ring, { failed, successors: 2, from: 1, key: 20 })).toEqual({ outcome: "no-route", hops: 0 });
+    expect(chord.lookupWithFailures(ring, { failed, successors: 3, from: 1, key: 20 })).toEqual({ outcome: "ok", hops: 1 });
+    expect(chord.lookupWithFailures(ring, { failed, successors: 3, from: 1, key: 10 })).toEqual({ outcome: "key-lost", hops: 0 });
+    expect(chord.lookupWithFailures(ring, { failed: [], successors: 1, from: 1, key: 30 })).toEqual({ outcome: "ok", hops: 2 });
+  });
+  it("rejects failed ids, successor lists, sources and keys outside their ranges, naming each", () => {
+    const ring = chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32] });
+    const base = { failed: [8], successors: 2, from: 1, key: 20 };
+    expect(() => chord.lookupWithFailures(ring, { ...base, failed: [8, 9] })).toThrow(new RangeError("invalid failed[1]: 9 (expected the id of a node of the ring)"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, failed: 8 as never })).toThrow(new TypeError("invalid failed: 8 (expected an array of node ids)"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, successors: 5 })).toThrow(new RangeError("invalid successors: 5 (expected an integer in [1, 4])"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, from: 8 })).toThrow(new RangeError("invalid from: 8 (expected a node that has not failed)"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, from: 2 })).toThrow(new RangeError("invalid from: 2 (expected the id of a node of the ring)"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, key: 64 })).toThrow(new RangeError("invalid key: 64 (expected an integer in [0, 63])"));
   });
 });
