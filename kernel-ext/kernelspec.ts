@@ -3,18 +3,27 @@ import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { dataDirFor, type InstallScope } from "./jupyter-paths";
 import { packageRoot } from "./kernel/code-runner";
+import { snapshotNodeOptions } from "./snapshot/snapshot-plan";
 
 /** The kernelspec's name, what notebooks put in metadata.kernelspec.name. */
 export const KERNEL_NAME = "dslab";
 
-/** kernel.json for the dslab kernel, started with this Node.js and this package's bin. */
+/**
+ * kernel.json for the dslab kernel, started with this Node.js: from the kernel's start-up
+ * snapshot when the build made one with this Node.js (see scripts/build-kernel-snapshot.ts),
+ * else from this package's bin.
+ */
 export function kernelJson(): Record<string, unknown> {
+  const snapshot = snapshotNodeOptions(packageRoot());
+  const command = snapshot.length > 0 ? snapshot : [resolve(packageRoot(), "bin", "dslab.js")];
   return {
-    argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, ...command, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
     interrupt_mode: "signal",
-    env: {},
+    // A V8 option in NODE_OPTIONS (--max-old-space-size, say) makes Node.js refuse a snapshot
+    // built without it, and the kernel would die at every start.
+    env: snapshot.length > 0 ? { NODE_OPTIONS: "" } : {},
     metadata: { debugger: false },
   };
 }

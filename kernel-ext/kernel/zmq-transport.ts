@@ -16,19 +16,24 @@ export interface ZmqTransport extends Transport {
 /** Binds the kernel's sockets for a connection file. */
 export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
+  // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
+  // for, so that it starts on another core while this thread binds and builds the TypeScript
+  // program. Replies posted to it before it listens wait in its port.
+  const worker = new Worker(join(__dirname, "control-worker.js"), {
+    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session },
+  });
+  const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
+  worker.once("error", (error) => {
+    // Without control and heartbeat no client can use the kernel (a port taken, most likely).
+    log(`dslab kernel: the control channel failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+  // The worker keeps running while cells do; it must not keep a finished kernel alive.
+  worker.unref();
   const shell = new zmq.Router();
   const stdin = new zmq.Router();
   const iopub = new zmq.Publisher();
   await Promise.all([shell.bind(channelUrl(info, "shell")), stdin.bind(channelUrl(info, "stdin")), iopub.bind(channelUrl(info, "iopub"))]);
-  const worker = new Worker(join(__dirname, "control-worker.js"), {
-    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session },
-  });
-  await new Promise<void>((resolve, reject) => {
-    worker.once("message", () => resolve());
-    worker.once("error", reject);
-  });
-  // The worker keeps running while cells do; it must not keep a finished kernel alive.
-  worker.unref();
   const senders = { shell: createSocketSender(shell), stdin: createSocketSender(stdin), iopub: createSocketSender(iopub) };
   const decode = (frames: Buffer[], channel: string): JupyterMessage | undefined => {
     try {
@@ -62,6 +67,7 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       })();
     },
     async close() {
+      await Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, 2000))]);
       const closed = new Promise<void>((resolve) => worker.on("message", (m: { closed?: boolean }) => m.closed && resolve()));
       worker.postMessage({ close: true });
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500))]);

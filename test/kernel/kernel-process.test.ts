@@ -162,6 +162,18 @@ describe("the dslab kernel over ZMQ", () => {
   });
 });
 
+describe("starting", () => {
+  it("starts and runs a cell whatever NODE_OPTIONS the environment sets (the kernelspec clears them for its snapshot)", async () => {
+    const other = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "..", "..", "notebooks"), env: { ...env, NODE_OPTIONS: "--max-old-space-size=3000" } });
+    try {
+      const run = await executeCell(other, "[1, 2, 3].map((x) => x * 2)");
+      expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 2, 4, 6 ]" } });
+    } finally {
+      await other.dispose();
+    }
+  });
+});
+
 describe("shutdown", () => {
   it("answers shutdown_request, echoing restart, and exits", async () => {
     const own = await KernelClient.launch({ kernelName: "dslab", cwd: mkdtempSync(join(tmpdir(), "dslab-cwd-")), env });

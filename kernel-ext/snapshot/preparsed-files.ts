@@ -1,0 +1,55 @@
+// Declaration files parsed and bound ahead of time, in the kernel's start-up snapshot, and the
+// hook through which TypeScript's createSourceFile returns them. This file is loaded both as a
+// module and, while the snapshot is built, by compiling it directly: it must not require anything.
+import type * as TS from "@tslab/typescript-for-tslab";
+
+/** What createSourceFile's hook is called with, and returns a pre-parsed file or undefined. */
+export type ParseHook = (fileName: string, text: string, options: TS.ScriptTarget | TS.CreateSourceFileOptions, setParentNodes?: boolean) => TS.SourceFile | undefined;
+
+const CREATE_SOURCE_FILE = "function createSourceFile(fileName, sourceText, languageVersionOrOptions, setParentNodes = false, scriptKind) {";
+
+/**
+ * TypeScript's bundle with a hook at the top of createSourceFile: `ts.createSourceFile.preparsed`,
+ * when set, may answer instead of the parser. Every caller inside TypeScript, the watch program
+ * tslab uses included, goes through createSourceFile, so pre-parsed files enter the program's
+ * own caches and versions like any other file. Throws if this TypeScript has no such function.
+ */
+export function addParseHook(typescriptSource: string): string {
+  const at = typescriptSource.indexOf(CREATE_SOURCE_FILE);
+  if (at < 0 || typescriptSource.indexOf(CREATE_SOURCE_FILE, at + 1) >= 0) throw new Error("this TypeScript has no single createSourceFile to hook");
+  const hook = "const preparsed = createSourceFile.preparsed && createSourceFile.preparsed(fileName, sourceText, languageVersionOrOptions, setParentNodes); if (preparsed) return preparsed;";
+  const end = at + CREATE_SOURCE_FILE.length;
+  return `${typescriptSource.slice(0, end)} ${hook}${typescriptSource.slice(end)}`;
+}
+
+/** Parses and binds each file with the options of the program that will use it. */
+export function parseAndBind(ts: typeof TS, paths: readonly string[], options: TS.CompilerOptions, readFile: (path: string) => string): Map<string, TS.SourceFile> {
+  const bind = (ts as unknown as { bindSourceFile(file: TS.SourceFile, options: TS.CompilerOptions): void }).bindSourceFile;
+  const files = new Map<string, TS.SourceFile>();
+  for (const path of paths) {
+    const file = ts.createSourceFile(path, readFile(path), { languageVersion: options.target ?? ts.ScriptTarget.ES2022 });
+    bind(file, options);
+    files.set(path, file);
+  }
+  return files;
+}
+
+/**
+ * The hook that answers from `files`: a file is returned, once, when asked for with the text it
+ * was parsed from, for the same language version and module format, without parent pointers
+ * requested (binding sets them anyway). Anything else is parsed as usual. Once handed out, a
+ * file belongs to that program: TypeScript's language service shares bound files between
+ * programs the same way, and the checker does not mutate them.
+ */
+export function preparsedLookup(files: ReadonlyMap<string, TS.SourceFile>): ParseHook {
+  const handedOut = new Set<string>();
+  return (fileName, text, options) => {
+    const file = files.get(fileName);
+    if (!file || handedOut.has(fileName)) return undefined;
+    const languageVersion = typeof options === "object" ? options.languageVersion : options;
+    const impliedNodeFormat = typeof options === "object" ? options.impliedNodeFormat : undefined;
+    if (file.languageVersion !== languageVersion || file.impliedNodeFormat !== impliedNodeFormat || file.text !== text) return undefined;
+    handedOut.add(fileName);
+    return file;
+  };
+}

@@ -1,0 +1,47 @@
+// Writes the snapshot plan: runs a code runner from the current directory (notebooks/), type-
+// checks a cell that imports dslab, and records the declaration files TypeScript read and the
+// options tslab compiled with. Run as `node dist/kernel-ext/snapshot/record-declarations.js PLAN`.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as ts from "@tslab/typescript-for-tslab";
+import type { SnapshotPlan } from "./snapshot-plan";
+import { provideModule, tslabTypescriptPath, typescriptView } from "./typescript-view";
+
+async function record(planFile: string): Promise<void> {
+  const typescript = tslabTypescriptPath();
+  const real = require(typescript) as typeof ts;
+  const files = new Set<string>();
+  let compilerOptions: Record<string, unknown> = {};
+  const createWatchCompilerHost = (...args: unknown[]) => {
+    compilerOptions = args[1] as Record<string, unknown>;
+    const host = (real.createWatchCompilerHost as (...a: unknown[]) => ts.WatchCompilerHost<ts.BuilderProgram>)(...args);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (path, encoding) => {
+      const text = readFile(path, encoding);
+      if (text !== undefined && path.endsWith(".d.ts")) files.add(path);
+      return text;
+    };
+    return host;
+  };
+  provideModule(typescript, typescriptView(real, { createWatchCompilerHost }));
+  // Required only now, so that tslab's converter gets the recording TypeScript.
+  const { createCodeRunner, packageRoot } = require("../kernel/code-runner") as typeof import("../kernel/code-runner.js");
+  const runner = createCodeRunner(process.cwd());
+  const result = await runner.execute('import type * as dslab from "dslab";\nimport type * as widgets from "dslab/widgets";\nimport type * as kernel from "dslab/kernel";\n1');
+  if (result.status !== "ok") throw new Error(`the recording cell failed: ${result.evalue}`);
+  const plan: SnapshotPlan = {
+    typescript,
+    compilerOptions,
+    files: [...files].filter((f) => !f.endsWith("__prev__.d.ts")),
+    startModule: join(packageRoot(), "dist", "kernel-ext", "snapshot", "start-from-snapshot.js"),
+  };
+  writeFileSync(planFile, `${JSON.stringify(plan, null, 1)}\n`);
+}
+
+record(process.argv[2]).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,42 @@
+// The script that V8's start-up snapshot of the kernel is built from:
+//   node --snapshot-blob BLOB --build-snapshot entry.js
+// with DSLAB_SNAPSHOT_PLAN naming the plan (scripts/build-kernel-snapshot.ts runs it).
+//
+// A kernel spends most of its start in TypeScript: loading the compiler, then parsing and
+// binding @types/node, the libs and dslab's declarations (2.8 MB of text) for the first cell.
+// The snapshot holds all of that, done once at build time. Only Node's built-in modules can be
+// required while a snapshot is built, so TypeScript's one-file bundle and preparsed-files.js
+// are compiled directly, and the kernel itself is required only when the snapshot starts.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { startupSnapshot } from "node:v8";
+import { runInThisContext } from "node:vm";
+import type * as TS from "@tslab/typescript-for-tslab";
+import type * as Preparsed from "./preparsed-files";
+import type { SnapshotPlan } from "./snapshot-plan";
+import type { startFromSnapshot } from "./start-from-snapshot";
+
+const planFile = process.env.DSLAB_SNAPSHOT_PLAN;
+if (!planFile) throw new Error("DSLAB_SNAPSHOT_PLAN is not set: run scripts/build-kernel-snapshot.ts");
+const plan = JSON.parse(readFileSync(planFile, "utf8")) as SnapshotPlan;
+
+/** Runs CommonJS source as Node's loader would, with the builder's require (built-ins only). */
+function loadCommonJs(path: string, source: string): unknown {
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path }) as (...args: unknown[]) => void;
+  const module = { exports: {} };
+  wrapper(module.exports, require, module, path, dirname(path));
+  return module.exports;
+}
+
+const preparsedModule = join(dirname(plan.startModule), "preparsed-files.js");
+const preparsed = loadCommonJs(preparsedModule, readFileSync(preparsedModule, "utf8")) as typeof Preparsed;
+const ts = loadCommonJs(plan.typescript, preparsed.addParseHook(readFileSync(plan.typescript, "utf8"))) as typeof TS;
+const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.CompilerOptions, (path) => readFileSync(path, "utf8"));
+(ts.createSourceFile as typeof ts.createSourceFile & { preparsed?: Preparsed.ParseHook }).preparsed = preparsed.preparsedLookup(files);
+
+startupSnapshot.setDeserializeMainFunction(() => {
+  // Now a full require exists: load the kernel from dist/ as usual.
+  const { createRequire } = require("node:module") as typeof import("node:module");
+  const start = (createRequire(plan.startModule)(plan.startModule) as { startFromSnapshot: typeof startFromSnapshot }).startFromSnapshot;
+  start({ ts, files: files.size, typescriptPath: plan.typescript, argv: process.argv.slice(1) });
+});
