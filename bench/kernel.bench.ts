@@ -29,12 +29,19 @@ async function startToFirstResult(kernelName: string): Promise<number> {
   return elapsed;
 }
 
-async function roundTrips(client: KernelClient, count: number): Promise<{ execute: number[]; comm: number[] }> {
+async function roundTrips(client: KernelClient, count: number, round: number): Promise<{ execute: number[]; distinct: number[]; comm: number[] }> {
   const execute: number[] = [];
   for (let i = 0; i < count; i++) {
     const t = performance.now();
     await executeCell(client, "1+1");
     execute.push(performance.now() - t);
+  }
+  // A new cell each time, as in a notebook: nothing compiled before can be reused.
+  const distinct: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await executeCell(client, `${round * count + i}+1`);
+    distinct.push(performance.now() - t);
   }
   const commId = randomUUID().replace(/-/g, "");
   client.post("comm_open", { comm_id: commId, target_name: "echo", data: {} });
@@ -53,7 +60,7 @@ async function roundTrips(client: KernelClient, count: number): Promise<{ execut
     });
     comm.push(performance.now() - t);
   }
-  return { execute, comm };
+  return { execute, distinct, comm };
 }
 
 async function main(): Promise<void> {
@@ -61,13 +68,14 @@ async function main(): Promise<void> {
   const starts: Record<string, number[]> = { dslab: [], python3: [] };
   // Interleaved: A B A B ..., so drift in the machine's speed hits both alike.
   for (let round = 0; round < 5; round++) for (const k of kernels) starts[k].push(await startToFirstResult(k));
-  const trips: Record<string, { execute: number[]; comm: number[] }> = { dslab: { execute: [], comm: [] }, python3: { execute: [], comm: [] } };
+  const trips: Record<string, { execute: number[]; distinct: number[]; comm: number[] }> = { dslab: { execute: [], distinct: [], comm: [] }, python3: { execute: [], distinct: [], comm: [] } };
   const clients = Object.fromEntries(await Promise.all(kernels.map(async (k) => [k, await KernelClient.launch({ kernelName: k, cwd, env })] as const)));
   for (const k of kernels) await executeCell(clients[k], ECHO_SETUP[k]);
   for (let round = 0; round < 4; round++) {
     for (const k of kernels) {
-      const r = await roundTrips(clients[k], 100);
+      const r = await roundTrips(clients[k], 100, round);
       trips[k].execute.push(...r.execute);
+      trips[k].distinct.push(...r.distinct);
       trips[k].comm.push(...r.comm);
     }
   }
@@ -81,6 +89,8 @@ async function main(): Promise<void> {
   console.log(row("start to first result, median of 5", starts.dslab, starts.python3, 0.5));
   console.log(row("execute `1+1`, p50", trips.dslab.execute, trips.python3.execute, 0.5));
   console.log(row("execute `1+1`, p99", trips.dslab.execute, trips.python3.execute, 0.99));
+  console.log(row("execute a new cell `N+1` each time, p50", trips.dslab.distinct, trips.python3.distinct, 0.5));
+  console.log(row("execute a new cell `N+1` each time, p99", trips.dslab.distinct, trips.python3.distinct, 0.99));
   console.log(row("comm echo, p50", trips.dslab.comm, trips.python3.comm, 0.5));
   console.log(row("comm echo, p99", trips.dslab.comm, trips.python3.comm, 0.99));
 }
