@@ -3,9 +3,17 @@ import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { format } from "node:util";
 import * as ts from "@tslab/typescript-for-tslab";
-import { createConverter, isCompleteCode, type Converter } from "tslab/dist/converter";
-import { createExecutor, type ConverterSet, type Executor } from "tslab/dist/executor";
-import { printQuickInfo } from "tslab/dist/inspect";
+import type { Converter } from "tslab/dist/converter";
+import type { ConverterSet, Executor } from "tslab/dist/executor";
+import { installTypescriptForTslab } from "./typescript-for-tslab";
+
+type Tslab = typeof import("tslab/dist/converter.js") & typeof import("tslab/dist/executor.js") & typeof import("tslab/dist/inspect.js");
+
+/** tslab's converter, executor and inspect, required after the TypeScript it must see is in place. */
+function loadTslab(): Tslab {
+  installTypescriptForTslab();
+  return { ...require("tslab/dist/converter"), ...require("tslab/dist/executor"), ...require("tslab/dist/inspect") } as Tslab;
+}
 
 /** How a cell ended. */
 export type RunResult =
@@ -84,6 +92,7 @@ function onlyNodeGlobalTypes(): void {
 export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   addGlobalModulePaths(packageRoot());
   onlyNodeGlobalTypes();
+  const { createConverter, createExecutor, isCompleteCode, printQuickInfo } = loadTslab();
   const dir = compileDir(cwd);
   let node: Converter | undefined;
   let lastOutput = "";

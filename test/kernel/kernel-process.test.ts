@@ -174,6 +174,22 @@ describe("starting", () => {
   });
 });
 
+describe("cells that import a local module", () => {
+  it("compile the module and what it imports, and later cells see the imported names and their types", async () => {
+    const local = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "local-module"), env });
+    try {
+      const first = await executeCell(local, 'import { twice, twiceSquared } from "./helper";\n[twice(21), twiceSquared(3)]');
+      expect(first.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 42, 18 ]" } });
+      const mistyped = await executeCell(local, "const n: string = twice(1);");
+      expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
+      const later = await executeCell(local, "twiceSquared(4)");
+      expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "32" } });
+    } finally {
+      await local.dispose();
+    }
+  });
+});
+
 describe("shutdown", () => {
   it("answers shutdown_request, echoing restart, and exits", async () => {
     const own = await KernelClient.launch({ kernelName: "dslab", cwd: mkdtempSync(join(tmpdir(), "dslab-cwd-")), env });
