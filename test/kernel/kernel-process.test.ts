@@ -162,31 +162,35 @@ describe("the dslab kernel over ZMQ", () => {
   });
 });
 
+/** Runs `use` with a kernel of its own, launched in `cwd`, and disposes of it. */
+async function withKernel(cwd: string, kernelEnv: NodeJS.ProcessEnv, use: (kernel: KernelClient) => Promise<void>): Promise<void> {
+  const kernel = await KernelClient.launch({ kernelName: "dslab", cwd, env: kernelEnv });
+  try {
+    await use(kernel);
+  } finally {
+    await kernel.dispose();
+  }
+}
+
 describe("starting", () => {
   it("starts and runs a cell whatever NODE_OPTIONS the environment sets (the kernelspec clears them for its snapshot)", async () => {
-    const other = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "..", "..", "notebooks"), env: { ...env, NODE_OPTIONS: "--max-old-space-size=3000" } });
-    try {
-      const run = await executeCell(other, "[1, 2, 3].map((x) => x * 2)");
+    await withKernel(join(__dirname, "..", "..", "notebooks"), { ...env, NODE_OPTIONS: "--max-old-space-size=3000" }, async (kernel) => {
+      const run = await executeCell(kernel, "[1, 2, 3].map((x) => x * 2)");
       expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 2, 4, 6 ]" } });
-    } finally {
-      await other.dispose();
-    }
+    });
   });
 });
 
 describe("cells that import a local module", () => {
   it("compile the module and what it imports, and later cells see the imported names and their types", async () => {
-    const local = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "local-module"), env });
-    try {
-      const first = await executeCell(local, 'import { twice, twiceSquared } from "./helper";\n[twice(21), twiceSquared(3)]');
+    await withKernel(join(__dirname, "local-module"), env, async (kernel) => {
+      const first = await executeCell(kernel, 'import { twice, twiceSquared } from "./helper";\n[twice(21), twiceSquared(3)]');
       expect(first.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 42, 18 ]" } });
-      const mistyped = await executeCell(local, "const n: string = twice(1);");
+      const mistyped = await executeCell(kernel, "const n: string = twice(1);");
       expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
-      const later = await executeCell(local, "twiceSquared(4)");
+      const later = await executeCell(kernel, "twiceSquared(4)");
       expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "32" } });
-    } finally {
-      await local.dispose();
-    }
+    });
   });
 });
 
