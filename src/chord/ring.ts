@@ -85,10 +85,8 @@ function bucketIndex(ids: Uint32Array, size: number): Uint32Array {
   return buckets;
 }
 
-/** Index of the first id ≥ value, or ids.length if none. */
-export function lowerBound(ids: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = ids.length;
+/** Index of the first id ≥ value in ids[lo..hi) (all of ids by default), or hi if none. */
+export function lowerBound(ids: Uint32Array, value: number, lo = 0, hi = ids.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ids[mid] < value) lo = mid + 1;

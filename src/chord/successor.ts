@@ -7,14 +7,8 @@ export function successorIndex(ring: Ring, id: number): number {
   const count = buckets.length - 1;
   const b = Math.floor((id * count) / ring.size);
   // The successor lies in [buckets[b], buckets[b + 1]]: a binary search over a few ids.
-  let lo = buckets[b];
-  let hi = buckets[b + 1];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === ids.length ? 0 : lo;
+  const i = lowerBound(ids, id, buckets[b], buckets[b + 1]);
+  return i === ids.length ? 0 : i;
 }
 
 /** successor(id): the first node clockwise from id, inclusive; key id is stored there. */
