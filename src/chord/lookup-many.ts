@@ -49,17 +49,19 @@ class Router {
   private readonly ids: Uint32Array;
   private readonly buckets: Uint32Array;
   private readonly size: number;
-  /** buckets per id: bucket of id x is floor(x·scale) (both powers of two, so exact). */
-  private readonly scale: number;
+  /** Ids are m-bit integers: arithmetic mod 2^m is `& mask` (then `>>> 0` for m = 32). */
+  private readonly mask: number;
+  /** Bucket of id x: x >>> shift (buckets are 2^shift ids wide). */
+  private readonly shift: number;
   // Per lookup in flight: output position, current node's id, key's predecessor (index and
   // id), hops (messages to reach the current node, plus the last one, to the owner), and the
   // next search: target id and bucket bounds [lo, hi].
   private readonly slot: Int32Array;
-  private readonly currentId: Float64Array;
+  private readonly currentId: Uint32Array;
   private readonly predecessor: Int32Array;
-  private readonly predecessorId: Float64Array;
+  private readonly predecessorId: Uint32Array;
   private readonly hops: Int32Array;
-  private readonly target: Float64Array;
+  private readonly target: Uint32Array;
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
   private readonly sourceLo: Int32Array;
@@ -71,13 +73,14 @@ class Router {
     this.ids = ring.ids;
     this.buckets = ring.buckets;
     this.size = ring.size;
-    this.scale = (ring.buckets.length - 1) / ring.size;
+    this.mask = (ring.size - 1) | 0;
+    this.shift = Math.log2(ring.size / (ring.buckets.length - 1));
     this.slot = new Int32Array(capacity);
-    this.currentId = new Float64Array(capacity);
+    this.currentId = new Uint32Array(capacity);
     this.predecessor = new Int32Array(capacity);
-    this.predecessorId = new Float64Array(capacity);
+    this.predecessorId = new Uint32Array(capacity);
     this.hops = new Int32Array(capacity);
-    this.target = new Float64Array(capacity);
+    this.target = new Uint32Array(capacity);
     this.lo = new Int32Array(capacity);
     this.hi = new Int32Array(capacity);
     this.sourceLo = new Int32Array(capacity);
@@ -86,7 +89,7 @@ class Router {
 
   /** Routes lookups start..end-1, writing their hops into out. */
   route(from: ArrayLike<number>, keys: ArrayLike<number>, start: number, end: number, out: Uint8Array): void {
-    const { ids, buckets, size, scale, lo, hi, sourceLo, sourceHi } = this;
+    const { ids, buckets, size, shift, lo, hi, sourceLo, sourceHi } = this;
     const n = ids.length;
     // Check every argument, then find the key's owner and the source's index, each a search
     // in one bucket; the searches' ids are gathered first so their misses overlap.
@@ -97,10 +100,10 @@ class Router {
       if (!(Number.isInteger(key) && key >= 0 && key < size)) throw invalidRange(`keys[${i}]`, key, `an integer in [0, ${size - 1}]`);
       const source = from[i];
       if (!(Number.isInteger(source) && source >= 0 && source < size)) throw invalidRange(`from[${i}]`, source, "the id of a node of the ring");
-      const b = Math.floor(key * scale);
+      const b = key >>> shift;
       lo[j] = buckets[b];
       hi[j] = buckets[b + 1];
-      const c = Math.floor(source * scale);
+      const c = source >>> shift;
       sourceLo[j] = buckets[c];
       sourceHi[j] = buckets[c + 1];
     }
@@ -135,15 +138,13 @@ class Router {
 
   /** For each lookup in flight: the start of its closest preceding finger, and that start's bucket bounds. */
   private aim(active: number): void {
-    const { buckets, size, scale, currentId, predecessorId, target, lo, hi } = this;
+    const { buckets, mask, shift, currentId, predecessorId, target, lo, hi } = this;
     for (let j = 0; j < active; j++) {
       const id = currentId[j];
-      const p = predecessorId[j];
-      const distance = p > id ? p - id : p - id + size;
-      let start = id + POW2[31 - Math.clz32(distance)];
-      if (start >= size) start -= size;
+      const distance = ((predecessorId[j] - id) & mask) >>> 0;
+      const start = ((id + POW2[31 - Math.clz32(distance)]) & mask) >>> 0;
       target[j] = start;
-      const b = Math.floor(start * scale);
+      const b = start >>> shift;
       lo[j] = buckets[b];
       hi[j] = buckets[b + 1];
     }
@@ -155,7 +156,11 @@ class Router {
     const n = ids.length;
     let kept = 0;
     for (let j = 0; j < active; j++) {
-      let next = lowerBound(ids, target[j], lo[j], hi[j]);
+      // Buckets hold about one id: a linear scan beats a binary search here.
+      const t = target[j];
+      const end = hi[j];
+      let next = lo[j];
+      while (next < end && ids[next] < t) next++;
       if (next === n) next = 0;
       const h = hops[j] + 1;
       // At the key's predecessor the lookup ends: its successor, one message on, is the owner.
