@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { snapshotDir, type SnapshotInfo, type SnapshotPlan } from "../kernel-ext/snapshot/snapshot-plan";
+import { snapshotDir, type SnapshotInfo } from "../kernel-ext/snapshot/snapshot-plan";
 
 const root = join(__dirname, "..");
 const dir = snapshotDir(root);
@@ -24,14 +24,13 @@ function build(): string {
   mkdirSync(dir, { recursive: true });
   // The files a kernel started in notebooks/ reads for a cell importing dslab.
   run([join(root, "dist", "kernel-ext", "snapshot", "record-declarations.js"), plan], { cwd: join(root, "notebooks") });
-  const files = (JSON.parse(readFileSync(plan, "utf8")) as SnapshotPlan).files.length;
   // A snapshot's entry script runs with require but without exports, which tsc's CommonJS uses.
   const entry = join(dir, "entry.js");
   writeFileSync(entry, `var exports = {};\n${readFileSync(join(root, "dist", "kernel-ext", "snapshot", "snapshot-entry.js"), "utf8")}`);
   run(["--snapshot-blob", blob, "--build-snapshot", entry], { env: { ...process.env, DSLAB_SNAPSHOT_PLAN: plan } });
   const check = run(["--snapshot-blob", blob, "snapshot-info"]);
   if (!check.includes("dslab kernel snapshot")) throw new Error(`the snapshot did not start: ${check}`);
-  const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath, files };
+  const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath };
   writeFileSync(info, `${JSON.stringify(built, null, 2)}\n`);
   return check.trim();
 }

@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { SnapshotPlan } from "./snapshot-plan";
-import { provideModule, tslabTypescriptPath, typescriptView } from "./typescript-view";
+import { provideModule, tslabTypescriptPath, typescriptView } from "../kernel/typescript-for-tslab";
 
 async function record(planFile: string): Promise<void> {
   const typescript = tslabTypescriptPath();

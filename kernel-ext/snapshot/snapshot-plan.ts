@@ -18,7 +18,6 @@ export interface SnapshotInfo {
   blob: string;
   node: string;
   execPath: string;
-  files: number;
 }
 
 /** dist/kernel-snapshot/, where the build puts the plan, the blob and its info. */

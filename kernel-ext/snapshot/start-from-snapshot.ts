@@ -1,5 +1,5 @@
 import type * as TS from "@tslab/typescript-for-tslab";
-import { provideModule } from "./typescript-view";
+import { provideModule } from "../kernel/typescript-for-tslab";
 
 /** What the snapshot hands over when it starts. */
 export interface SnapshotContents {

@@ -42,10 +42,10 @@ describe("snapshotNodeOptions(packageRoot)", () => {
   };
 
   it("uses a snapshot only if this very Node.js built it", () => {
-    const same = fakeRoot({ node: process.version, execPath: process.execPath, files: 1 });
+    const same = fakeRoot({ node: process.version, execPath: process.execPath });
     expect(snapshotNodeOptions(same.dir)).toEqual(["--snapshot-blob", same.blob]);
-    expect(snapshotNodeOptions(fakeRoot({ node: "v18.0.0", execPath: process.execPath, files: 1 }).dir)).toEqual([]);
-    expect(snapshotNodeOptions(fakeRoot({ node: process.version, execPath: "/elsewhere/node", files: 1 }).dir)).toEqual([]);
+    expect(snapshotNodeOptions(fakeRoot({ node: "v18.0.0", execPath: process.execPath }).dir)).toEqual([]);
+    expect(snapshotNodeOptions(fakeRoot({ node: process.version, execPath: "/elsewhere/node" }).dir)).toEqual([]);
   });
 
   it("falls back to no snapshot when none was built or its record is unreadable", () => {

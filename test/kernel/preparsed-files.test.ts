@@ -4,7 +4,7 @@ import { runInThisContext } from "node:vm";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addParseHook, parseAndBind, preparsedLookup, type ParseHook } from "../../kernel-ext/snapshot/preparsed-files";
-import { tslabTypescriptPath } from "../../kernel-ext/snapshot/typescript-view";
+import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
 
 // tslab's TypeScript, compiled here with the hook, as the snapshot build does.
 let ts: typeof TS & { createSourceFile: typeof TS.createSourceFile & { preparsed?: ParseHook } };
