@@ -16,7 +16,11 @@ type CreateProgram = TS.CreateProgram<TS.BuilderProgram>;
 export function lightBuilder(ts: typeof TS): CreateProgram {
   return (rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences) => {
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences);
-    builder.getAllDependencies = (sourceFile) => dependencies(builder.getProgram(), sourceFile);
+    // Not written as `builder.getAllDependencies = (sourceFile) => ...`: V8 allocates a function
+    // stored straight into a property in the old generation, where it would keep this program
+    // from young-generation collection (see typescript-patches.ts).
+    const getAllDependencies = (sourceFile: TS.SourceFile) => dependencies(builder.getProgram(), sourceFile);
+    builder.getAllDependencies = getAllDependencies;
     // Bind now, as TypeScript's builder does: tslab then links the cell to the previous cells'
     // declarations by setting the cell file's parent, which binding later would reset.
     builder.getProgram().getTypeChecker();

@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { SnapshotPlan } from "./snapshot-plan";
+import { patchedTypescript } from "../kernel/patched-typescript";
 import { provideModule, tslabTypescriptPath, typescriptView } from "../kernel/typescript-for-tslab";
 
 async function record(planFile: string): Promise<void> {
@@ -31,6 +32,7 @@ async function record(planFile: string): Promise<void> {
   if (result.status !== "ok") throw new Error(`the recording cell failed: ${result.evalue}`);
   const plan: SnapshotPlan = {
     typescript,
+    typescriptSource: patchedTypescript(packageRoot())?.file ?? typescript,
     compilerOptions,
     files: [...files].filter((f) => !f.endsWith("__prev__.d.ts")),
     startModule: join(packageRoot(), "dist", "kernel-ext", "snapshot", "start-from-snapshot.js"),

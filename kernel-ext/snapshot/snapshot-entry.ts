@@ -30,7 +30,7 @@ function loadCommonJs(path: string, source: string): unknown {
 
 const preparsedModule = join(dirname(plan.startModule), "preparsed-files.js");
 const preparsed = loadCommonJs(preparsedModule, readFileSync(preparsedModule, "utf8")) as typeof Preparsed;
-const ts = loadCommonJs(plan.typescript, preparsed.addParseHook(readFileSync(plan.typescript, "utf8"))) as typeof TS;
+const ts = loadCommonJs(plan.typescript, preparsed.addParseHook(readFileSync(plan.typescriptSource, "utf8"))) as typeof TS;
 const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.CompilerOptions, (path) => readFileSync(path, "utf8"));
 (ts.createSourceFile as typeof ts.createSourceFile & { preparsed?: Preparsed.ParseHook }).preparsed = preparsed.preparsedLookup(files);
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 export interface SnapshotPlan {
   /** TypeScript's one-file bundle, as tslab loads it. */
   typescript: string;
+  /** The text loaded in its place: the kernel's patched bundle when the build wrote one, else the same file. */
+  typescriptSource: string;
   /** The compiler options of tslab's program: files are parsed and bound with these. */
   compilerOptions: Record<string, unknown>;
   /** Declaration files a kernel reads to run a first cell that imports dslab. */

@@ -181,6 +181,14 @@ describe("starting", () => {
   });
 });
 
+describe("the kernel's TypeScript", () => {
+  it("is the build's patched bundle, in the kernel started from the kernelspec (see typescript-patches.ts)", async () => {
+    // The patched bundle builds its lib-feature table once; the original builds one per call.
+    const run = await executeCell(client, 'const kernelTs = require("@tslab/typescript-for-tslab");\nkernelTs.getScriptTargetFeatures() === kernelTs.getScriptTargetFeatures()');
+    expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "true" } });
+  });
+});
+
 describe("cells that import a local module", () => {
   it("compile the module and what it imports, and later cells see the imported names and their types", async () => {
     await withKernel(join(__dirname, "local-module"), env, async (kernel) => {

@@ -1,0 +1,11 @@
+// Writes the TypeScript the kernel runs (dist/typescript-for-tslab/): tslab's bundle with the
+// patches of kernel-ext/kernel/typescript-patches.ts. Run by `npm run build` before the kernel
+// snapshot, which is built from it. Without it the kernel loads the original bundle.
+import { join } from "node:path";
+import { patchedTypescriptDir, writePatchedTypescript } from "../kernel-ext/kernel/patched-typescript";
+
+const root = join(__dirname, "..");
+const started = Date.now();
+const info = writePatchedTypescript(root);
+console.log(`patched TypeScript ${info.version} for the kernel in ${patchedTypescriptDir(root)} (${Date.now() - started} ms): ${info.applied.join(", ")}`);
+if (info.skipped.length > 0) console.warn(`warning: this TypeScript has no target for ${info.skipped.join(", ")}; those patches were skipped`);

@@ -1,0 +1,138 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import Module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Script } from "node:vm";
+import * as ts from "@tslab/typescript-for-tslab";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
+import { patchTypescript, shareNoIterationTypes, shareScriptTargetFeatures, shareTransformationHookAccessors, wrapFunctionsStoredInProperties } from "../../kernel-ext/kernel/typescript-patches";
+
+const originalPath = tslabTypescriptPath();
+const original = readFileSync(originalPath, "utf8");
+let patched: ReturnType<typeof patchTypescript>;
+let patchedFile: string;
+
+/** The patched bundle as a module of its own, at the original's path (where its lib files are), not cached. */
+function loadPatched(): typeof ts {
+  const module = new Module(originalPath) as Module & { _compile(source: string, filename: string): void };
+  module.filename = originalPath;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(join(originalPath, ".."));
+  module._compile(patched.source, originalPath);
+  return module.exports as typeof ts;
+}
+
+beforeAll(() => {
+  patched = patchTypescript(ts, original);
+  patchedFile = join(mkdtempSync(join(tmpdir(), "dslab-ts-")), "typescript.js");
+  writeFileSync(patchedFile, patched.source);
+});
+
+describe("wrapFunctionsStoredInProperties", () => {
+  it("wraps every function expression stored straight into a property, nested ones too, and nothing else", () => {
+    const source = [
+      "a.b = () => 1;",
+      "a[k] = function named() { return 2; };",
+      "a.c ||= async (x) => { a.d = (y) => y; return x; };",
+      "a.e = (x => x);",
+      "plain = () => 3;",
+      "const f = () => 4;",
+      "a.g = f;",
+      "a.h = { m: () => 5 };",
+    ].join("\n");
+    const { source: out, count } = wrapFunctionsStoredInProperties(ts, source);
+    expect(count).toBe(5);
+    expect(out.split("\n")).toEqual([
+      "a.b = (0, () => 1);",
+      "a[k] = (0, function named() { return 2; });",
+      "a.c ||= (0, async (x) => { a.d = (0, (y) => y); return x; });",
+      "a.e = ((0, x => x));",
+      "plain = () => 3;",
+      "const f = () => 4;",
+      "a.g = f;",
+      "a.h = { m: () => 5 };",
+    ]);
+  });
+
+  it("leaves what the code computes unchanged", () => {
+    const source = "const o = {}; o.twice = (x) => 2 * x; o['add'] = function (a, b) { return a + b; }; o.twice(o.add(1, 2))";
+    const run = (code: string) => new Script(code).runInNewContext({});
+    expect(run(wrapFunctionsStoredInProperties(ts, source).source)).toBe(run(source));
+  });
+});
+
+describe("the text patches", () => {
+  it("each apply once to the TypeScript tslab loads, and decline a bundle without their target", () => {
+    for (const patch of [shareNoIterationTypes, shareTransformationHookAccessors, shareScriptTargetFeatures]) {
+      expect(patch(original)).toBeTypeOf("string");
+      expect(patch("var unrelated = 1;\n")).toBeUndefined();
+    }
+    expect(patched.applied).toEqual(["shareNoIterationTypes", "shareTransformationHookAccessors", "shareScriptTargetFeatures", "wrapFunctionsStoredInProperties"]);
+    expect(patched.skipped).toEqual([]);
+    expect(() => new Script(patched.source)).not.toThrow();
+  });
+});
+
+describe("the patched TypeScript", () => {
+  it("transpiles, type-checks and reports errors exactly as the original", () => {
+    const copy = loadPatched();
+    const sources = [
+      'import * as fs from "fs";\nexport const a = fs.readFileSync;\nexport default class C { m() { return a; } }',
+      "export let x = 1; x++; export function* g() { yield x; }\nexport { x as y };",
+      "const t: number = 1 as any; enum E { A, B } export const e = E.B;",
+    ];
+    for (const source of sources) {
+      for (const module of [ts.ModuleKind.CommonJS, ts.ModuleKind.ESNext]) {
+        const options = { compilerOptions: { module, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, reportDiagnostics: true };
+        const a = ts.transpileModule(source, options);
+        const b = copy.transpileModule(source, options);
+        expect(b.outputText).toBe(a.outputText);
+        expect(b.diagnostics?.map((d) => d.messageText)).toEqual(a.diagnostics?.map((d) => d.messageText));
+      }
+    }
+    const check = (t: typeof ts) => {
+      const host = t.createCompilerHost({});
+      const files: Record<string, string> = { "/m.ts": "const s: string = 1;\nconst n = [1, 2].map((v) => v * 2).includes('x');\nundefinedName;\n" };
+      const readFile = host.readFile;
+      host.readFile = (f) => files[f] ?? readFile(f);
+      host.fileExists = (f) => f in files || t.sys.fileExists(f);
+      const program = t.createProgram(["/m.ts"], { strict: true, target: t.ScriptTarget.ES2022, types: [] }, host);
+      return t.getPreEmitDiagnostics(program).map((d) => `${d.start}: ${t.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    };
+    expect(check(copy)).toEqual(check(ts));
+    expect(check(copy)).toHaveLength(3);
+  });
+
+  it("lets a young-generation collection free what a transpile leaves behind", () => {
+    // In a process of its own, with --expose-gc: bytes of the new space that survive a
+    // scavenge, per ts.transpileModule of a one-line cell, after warm-up. All of it is garbage.
+    const script = `
+      const v8 = require("v8");
+      const Module = require("module");
+      const [original, file] = process.argv.slice(1);
+      let ts = require(original);
+      if (file) { const m = new Module(original); m.filename = original; m.paths = Module._nodeModulePaths(require("path").dirname(original)); m._compile(require("fs").readFileSync(file, "utf8"), original); ts = m.exports; }
+      const options = { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, noImplicitUseStrict: true } };
+      const cell = () => ts.transpileModule("export const tsLastExpr = 1 + 1;\\nexport {};\\n", options);
+      for (let i = 0; i < 200; i++) cell();
+      const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_used_size;
+      // The least of five windows: a marking cycle that starts inside one only adds survivors.
+      let least = Infinity;
+      for (let window = 0; window < 5; window++) {
+        gc(); gc({ type: "minor" }); gc({ type: "minor" });
+        const before = young();
+        for (let i = 0; i < 10; i++) cell();
+        gc({ type: "minor" });
+        least = Math.min(least, (young() - before) / 10);
+      }
+      console.log(Math.round(least));
+    `;
+    const survivors = (...files: string[]) => Number(execFileSync(process.execPath, ["--expose-gc", "-e", script, originalPath, ...files], { encoding: "utf8" }));
+    const unpatched = survivors();
+    const withPatches = survivors(patchedFile);
+    console.log(`bytes surviving a scavenge per transpile: original ${unpatched}, patched ${withPatches}`);
+    expect(withPatches).toBeLessThan(40_000);
+    expect(withPatches).toBeLessThan(unpatched / 5);
+  });
+});
