@@ -5,6 +5,7 @@ import { format } from "node:util";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
+import { cellSourceMaps, scriptName } from "./cell-source-maps";
 import { installTypescriptForTslab } from "./typescript-for-tslab";
 
 type Tslab = typeof import("tslab/dist/converter.js") & typeof import("tslab/dist/executor.js") & typeof import("tslab/dist/inspect.js");
@@ -22,7 +23,8 @@ export type RunResult =
 
 /** Runs TypeScript cells with tslab's converter and executor, and reports values and errors as data. */
 export interface CodeRunner {
-  execute(code: string): Promise<RunResult>;
+  /** Runs a cell; `executionCount` names it in later stack traces (`In[N]:LINE:COL`). */
+  execute(code: string, executionCount?: number): Promise<RunResult>;
   complete(code: string, cursor: number): { matches: string[]; cursor_start: number; cursor_end: number };
   inspect(code: string, cursor: number): string | undefined;
   isComplete(code: string): { status: "complete" | "incomplete"; indent?: string };
@@ -93,9 +95,9 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   addGlobalModulePaths(packageRoot());
   onlyNodeGlobalTypes();
   const { createConverter, createExecutor, isCompleteCode, printQuickInfo } = loadTslab();
+  nameCellScripts();
   const dir = compileDir(cwd);
   let node: Converter | undefined;
-  let lastOutput = "";
   const convs: ConverterSet = {
     get node() {
       if (!node) {
@@ -103,15 +105,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
         const original = ts.sys.getCurrentDirectory;
         ts.sys.getCurrentDirectory = () => dir;
         try {
-          const converter = createConverter({ isJS: false, isBrowser: false });
-          const convert = converter.convert.bind(converter);
-          // Keep the JavaScript of the latest cell to map stack lines back to the cell's lines.
-          converter.convert = (prevDecl, src) => {
-            const result = convert(prevDecl, src);
-            lastOutput = result.output ?? "";
-            return result;
-          };
-          node = converter;
+          node = createConverter({ isJS: false, isBrowser: false });
         } finally {
           ts.sys.getCurrentDirectory = original;
         }
@@ -140,15 +134,21 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
     },
   });
   return {
-    async execute(code) {
+    async execute(code, executionCount) {
       last = { has: false };
       diagnostics = [];
       thrown = { has: false };
-      const ok = await executor.execute(code);
+      runningCell = { id: ++cellCount, executionCount };
+      let ok: boolean;
+      try {
+        ok = await executor.execute(code);
+      } finally {
+        runningCell = undefined;
+      }
       if (diagnostics.length > 0) {
         return { status: "error", ename: "CompileError", evalue: diagnostics.join("\n"), traceback: diagnostics.map((d) => `cell:${d}`) };
       }
-      if (!ok || thrown.has) return errorResult(thrown.has ? thrown.value : new Error("execution failed"), lastOutput);
+      if (!ok || thrown.has) return errorResult(thrown.has ? thrown.value : new Error("execution failed"));
       // As in IPython, a trailing semicolon hides the value of the last expression.
       const suppressed = /;\s*(\/\/[^\n]*)?\s*$/.test(code);
       return { status: "ok", hasValue: last.has && !suppressed, value: last.value };
@@ -172,34 +172,48 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   };
 }
 
-/** A thrown value as Jupyter error fields; stack frames in cell code read "cell:LINE:COL" with the cell's line. */
-export function errorResult(value: unknown, cellJs = ""): RunResult {
+/** A thrown value as Jupyter error fields; stack frames in cells read `cell:LINE:COL` (see cell-source-maps.ts). */
+export function errorResult(value: unknown): RunResult {
   if (value instanceof Error) {
     const header = `${value.name}: ${value.message}`;
     const stack = value.stack ?? header;
     // Node prefixes errors from vm code with the source line and a caret; start at the error itself.
     const from = stack.indexOf(header);
     const lines = (from >= 0 ? stack.slice(from) : stack).split("\n");
-    const jsLines = cellJs ? cellJs.split("\n").length : Infinity;
-    // The last frame of cell code is the wrapper tslab puts around it, one line past the cell's JavaScript.
-    const wrapper = (line: string) => Number(/^\s+at evalmachine\.<anonymous>:(\d+):/.exec(line)?.[1] ?? 0) > jsLines;
     const frames = lines
-      .filter((line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || wrapper(line)))
-      .map((line) => line.replace(/evalmachine\.<anonymous>:(\d+):(\d+)/g, (_, l: string, c: string) => `cell:${cellLine(cellJs, Number(l))}:${c}`));
+      .filter((line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || cellSourceMaps.isWrapperFrame(line)))
+      .map((line, i) => (i === 0 ? line : cellSourceMaps.rewriteFrame(line)));
     return { status: "error", ename: value.name, evalue: value.message, traceback: frames };
   }
   const text = format("%O", value);
   return { status: "error", ename: "Error", evalue: `Uncaught ${text}`, traceback: [`Uncaught ${text}`] };
 }
 
-// Lines the TypeScript-to-CommonJS conversion adds: the module header and export bookkeeping.
-const GENERATED = /^(Object\.defineProperty\(exports, |exports\.[\w$]+ = (exports\.[\w$]+ = )*void 0;$|exports\.[\w$]+ = [\w$]+;$)/;
+// tslab's executor runs a cell as `(function(exports, require) { JS\n})(...)` with vm.runInThisContext.
+const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
+const CELL_WRAPPER_END = "\n})(__tslab__.exports, __tslab__.require)";
+let runningCell: { id: number; executionCount?: number } | undefined;
+let cellCount = 0;
+let namingCells = false;
 
-/** The cell line of a line of its converted JavaScript: JS lines minus the generated ones before it. */
-export function cellLine(cellJs: string, jsLine: number): number {
-  if (!cellJs) return jsLine;
-  const lines = cellJs.split("\n");
-  let line = 0;
-  for (let i = 0; i < Math.min(jsLine, lines.length); i++) if (!GENERATED.test(lines[i])) line++;
-  return Math.max(1, line);
+/**
+ * While a runner executes a cell, tslab's vm.runInThisContext call for it gets a script name
+ * of the cell's own, so that every stack frame in the cell's code, now or when a function it
+ * defined is called later, says which cell it is in. Other calls pass through unchanged.
+ */
+function nameCellScripts(): void {
+  if (namingCells) return;
+  namingCells = true;
+  const vm = require("node:vm") as typeof import("node:vm");
+  const run = vm.runInThisContext;
+  const named = function (this: unknown, code: string, options?: string | import("node:vm").RunningScriptOptions) {
+    const wrapper = runningCell && typeof code === "string" && CELL_WRAPPER.exec(code);
+    if (runningCell && wrapper && code.endsWith(CELL_WRAPPER_END) && (options === undefined || (typeof options === "object" && options.filename === undefined))) {
+      const output = code.slice(wrapper[0].length, code.length - CELL_WRAPPER_END.length);
+      cellSourceMaps.startCell(runningCell.id, output, wrapper[0].length, runningCell.executionCount);
+      return run.call(this, code, { ...options, filename: scriptName(runningCell.id) });
+    }
+    return run.call(this, code, options);
+  };
+  vm.runInThisContext = named as typeof vm.runInThisContext;
 }

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { CommMessage, JSONObject, KernelApi, MimeBundle } from "../api";
 import { newMessage, type JupyterMessage } from "../wire";
+import { cellSourceMaps } from "./cell-source-maps";
 import type { CodeRunner } from "./code-runner";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
@@ -165,7 +166,7 @@ export class KernelHandler {
     const count = this.executionCount;
     if (!silent) this.iopub("execute_input", { code, execution_count: count }, request);
     this.output.setDefault(request);
-    const result = await this.output.runWithParent(request, () => this.runner.execute(code));
+    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined));
     if (result.status === "error") {
       const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);
@@ -204,7 +205,7 @@ export class KernelHandler {
   }
 
   private reportHandlerError(error: unknown, where: string): void {
-    const text = `Error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : inspect(error)}\n`;
+    const text = `Error in ${where}: ${error instanceof Error ? (error.stack ? cellSourceMaps.rewriteStack(error.stack) : error.message) : inspect(error)}\n`;
     this.log(text);
     this.writeStream("stderr", text);
   }

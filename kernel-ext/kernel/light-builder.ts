@@ -13,9 +13,19 @@ type CreateProgram = TS.CreateProgram<TS.BuilderProgram>;
  * (createAbstractBuilder) answers the first two the same way; the cell's dependencies are
  * found here by following the cell's resolved imports and references.
  */
-export function lightBuilder(ts: typeof TS): CreateProgram {
+export function lightBuilder(ts: typeof TS, onWrite: (fileName: string, text: string) => void = () => undefined): CreateProgram {
   return (rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences) => {
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences);
+    // Every file an emit writes is shown to onWrite too (tslab keeps only the JavaScript).
+    const emit = builder.emit.bind(builder);
+    const emitSeen: typeof builder.emit = (sourceFile, writeFile, ...rest) => {
+      const write: TS.WriteFileCallback = (fileName, text, ...more) => {
+        onWrite(fileName, text);
+        (writeFile ?? host?.writeFile)?.(fileName, text, ...more);
+      };
+      return emit(sourceFile, write, ...rest);
+    };
+    builder.emit = emitSeen;
     // Not written as `builder.getAllDependencies = (sourceFile) => ...`: V8 allocates a function
     // stored straight into a property in the old generation, where it would keep this program
     // from young-generation collection (see typescript-patches.ts).

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setKernelApi } from "../api";
 import { readConnectionFile } from "../connection-file";
+import { cellSourceMaps } from "./cell-source-maps";
 import { createCodeRunner } from "./code-runner";
 import { KernelHandler } from "./handler";
 import { bindZmqTransport } from "./zmq-transport";
@@ -38,8 +39,10 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.stdout.write = redirect("stdout", writeOut);
   process.stderr.write = redirect("stderr", writeErr);
   process.on("SIGINT", () => runner.interrupt());
-  process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${error.stack ?? error}\n`) || log(`dslab kernel: uncaught ${error.stack}\n`));
-  process.on("unhandledRejection", (reason) => handler.writeStream("stderr", `Unhandled promise rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`) || log(`dslab kernel: unhandled rejection ${String(reason)}\n`));
+  // A timer or promise of a cell that throws after the cell: reported with the cell's lines.
+  const stackOf = (error: unknown) => (error instanceof Error && error.stack ? cellSourceMaps.rewriteStack(error.stack) : String(error));
+  process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`));
+  process.on("unhandledRejection", (reason) => handler.writeStream("stderr", `Unhandled promise rejection: ${stackOf(reason)}\n`) || log(`dslab kernel: unhandled rejection ${stackOf(reason)}\n`));
   transport.listen((channel, message) => void handler.handle(channel, message));
   // Build the TypeScript program while the client connects, so the first cell does not pay for it alone.
   setImmediate(() => runner.warmUp());

@@ -1,5 +1,6 @@
 import Module from "node:module";
 import type * as TS from "@tslab/typescript-for-tslab";
+import { cellSourceMaps, withoutSourceMappingComments } from "./cell-source-maps";
 import { lightBuilder } from "./light-builder";
 
 const INSTALLED = Symbol.for("dslab.typescriptForTslab");
@@ -13,13 +14,26 @@ export function installTypescriptForTslab(): void {
   const path = tslabTypescriptPath();
   const loaded = require(path) as typeof TS & { [INSTALLED]?: true };
   if (loaded[INSTALLED]) return;
-  const createProgram = lightBuilder(loaded);
+  const createProgram = lightBuilder(loaded, (fileName, text) => cellSourceMaps.recordEmittedFile(fileName, text));
   const createWatchCompilerHost = (...args: unknown[]) => {
     // tslab passes root files and no createProgram (null): TypeScript's default builder.
-    if (Array.isArray(args[0]) && args[3] == null) args[3] = createProgram;
+    if (Array.isArray(args[0]) && args[3] == null) {
+      args[3] = createProgram;
+      // Source maps of each cell's emit, to put stack traces on the cell's lines.
+      args[1] = { ...(args[1] as TS.CompilerOptions), sourceMap: true };
+    }
     return (loaded.createWatchCompilerHost as (...a: unknown[]) => unknown)(...args);
   };
-  const view = typescriptView(loaded, { createWatchCompilerHost });
+  // tslab turns each cell's ES module into CommonJS with transpileModule: with a source map too,
+  // kept aside, and the code that runs without the source-map comments.
+  const transpileModule = (input: string, options: TS.TranspileOptions): TS.TranspileOutput => {
+    if (options.compilerOptions?.sourceMap) return loaded.transpileModule(input, options);
+    const out = loaded.transpileModule(input, { ...options, compilerOptions: { ...options.compilerOptions, sourceMap: true } });
+    const outputText = withoutSourceMappingComments(out.outputText);
+    cellSourceMaps.recordTranspile(outputText, out.sourceMapText);
+    return { ...out, outputText, sourceMapText: undefined };
+  };
+  const view = typescriptView(loaded, { createWatchCompilerHost, transpileModule });
   Object.defineProperty(view, INSTALLED, { value: true });
   provideModule(path, view);
 }

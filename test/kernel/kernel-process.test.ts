@@ -87,6 +87,19 @@ describe("the dslab kernel over ZMQ", () => {
     expect(error.traceback.join("\n")).toMatch(/cell:3:\d+/);
   });
 
+  it("puts stack frames on the lines the user wrote, blank lines and comments included, naming the cell a function came from", async () => {
+    const definition = await executeCell(client, "// helpers\n\nfunction failsAbove(n: number): number {\n  if (n > 1) throw new RangeError(`n = ${n}`);\n  return n;\n}");
+    expect(definition.status).toBe("ok");
+    const run = await executeCell(client, "\n// first fine, then not\nconst fine = failsAbove(1);\n\nfailsAbove(2);");
+    const traceback = (run.outputs[0] as { traceback: string[] }).traceback;
+    expect(traceback[0]).toBe("RangeError: n = 2");
+    expect(traceback[1]).toMatch(new RegExp(`^\\s+at failsAbove \\(In\\[${definition.executionCount}\\]:4:\\d+\\)$`));
+    expect(traceback[2]).toMatch(/^\s+at cell:5:1$/);
+    expect(traceback).toHaveLength(3);
+    const awaited = await executeCell(client, "await Promise.resolve();\n\nthrow new TypeError(\"after await\");");
+    expect((awaited.outputs[0] as { traceback: string[] }).traceback.join("\n")).toMatch(/at cell:3:\d+/);
+  });
+
   it("reports type errors with line:column inside the cell", async () => {
     const run = await executeCell(client, 'const ok = 1;\nconst s: string = 5;');
     expect(run.status).toBe("error");
@@ -122,7 +135,7 @@ describe("the dslab kernel over ZMQ", () => {
   });
 
   it("keeps serving after a comm handler throws, reporting it on stderr", async () => {
-    await executeCell(client, 'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("boom", (comm) => comm.onMsg(() => { throw new Error("handler failed"); }));');
+    const cell = await executeCell(client, 'import { registerCommTarget } from "dslab/kernel";\n\nregisterCommTarget("boom", (comm) => comm.onMsg(() => { throw new Error("handler failed"); }));');
     client.post("comm_open", { comm_id: "b1", target_name: "boom", data: {} });
     const stderr = new Promise<string>((resolve) => {
       const stop = client.onIopub((m) => {
@@ -133,7 +146,10 @@ describe("the dslab kernel over ZMQ", () => {
       });
     });
     client.post("comm_msg", { comm_id: "b1", data: {} });
-    expect(await stderr).toContain("Error in comm");
+    const text = await stderr;
+    expect(text).toContain("Error in comm");
+    // The handler's frame is on the line it was written on, in the cell that wrote it.
+    expect(text).toMatch(new RegExp(`In\\[${cell.executionCount}\\]:3:\\d+`));
     expect((await executeCell(client, "1 + 1")).outputs[0]).toMatchObject({ data: { "text/plain": "2" } });
   });
 
