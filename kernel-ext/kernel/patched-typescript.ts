@@ -62,11 +62,16 @@ export function providePatchedTypescript(packageRoot: string): boolean {
   const patched = patchedTypescript(packageRoot);
   const cache = (Module as unknown as { _cache: Record<string, Module> })._cache;
   if (!patched || cache[patched.info.original]) return false;
-  const module = new Module(patched.info.original) as Module & { _compile(source: string, filename: string): void };
-  module.filename = patched.info.original;
-  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(patched.info.original));
-  module._compile(readFileSync(patched.file, "utf8"), patched.info.original);
-  module.loaded = true;
-  cache[patched.info.original] = module;
+  cache[patched.info.original] = compileModuleAs(patched.info.original, readFileSync(patched.file, "utf8"));
   return true;
+}
+
+/** CommonJS `source` run as the module at `path` (its __filename, __dirname and require), not cached. */
+export function compileModuleAs(path: string, source: string): Module {
+  const module = new Module(path) as Module & { _compile(source: string, filename: string): void };
+  module.filename = path;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(path));
+  module._compile(source, path);
+  module.loaded = true;
+  return module;
 }
