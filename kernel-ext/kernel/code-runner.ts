@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { format } from "node:util";
@@ -6,7 +6,7 @@ import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
-import { installTypescriptForTslab } from "./typescript-for-tslab";
+import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
 
 type Tslab = typeof import("tslab/dist/converter.js") & typeof import("tslab/dist/executor.js") & typeof import("tslab/dist/inspect.js");
 
@@ -51,13 +51,25 @@ function hasNodeTypes(dir: string): boolean {
   }
 }
 
+/** The node_modules folders dslab's dependencies are in: its own, and the one it is installed in. */
+function moduleFolders(root: string): string[] {
+  return dirname(root).endsWith("node_modules") ? [join(root, "node_modules"), dirname(root)] : [join(root, "node_modules")];
+}
+
 /**
- * Where the converter type-checks from. tslab resolves @types/node and imports from the
- * working directory, so outside a project even `console` is unknown ("Cannot find name
- * 'console'"). There, dslab type-checks from its own package root instead, which has both.
+ * Compiler options for a working directory outside any project. tslab resolves @types/node and
+ * imports from the working directory, so there even `console` would be unknown ("Cannot find
+ * name 'console'") and `import "dslab"` unresolved. Global types and packages then come from
+ * dslab's own folders, as `require` finds them at run time (addGlobalModulePaths); the folder's
+ * own files import as usual. Paths mappings do not read a package's typesVersions, so dslab's
+ * subpath exports (dslab/kernel, dslab/widgets) are mapped one by one.
  */
-function compileDir(cwd: string): string {
-  return hasNodeTypes(cwd) ? cwd : packageRoot();
+function outsideProjectOptions(root: string): ts.CompilerOptions {
+  const folders = moduleFolders(root);
+  const paths: Record<string, string[]> = { "*": folders.flatMap((f) => [join(f, "*"), join(f, "@types", "*")]) };
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; typesVersions?: Record<string, Record<string, string[]>> };
+  for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {})) paths[`${manifest.name}/${subpath}`] = targets.map((t) => join(root, t));
+  return { typeRoots: folders.map((f) => join(f, "@types")).filter((f) => existsSync(f)), paths };
 }
 
 /**
@@ -65,8 +77,7 @@ function compileDir(cwd: string): string {
  * the cwd's own node_modules, by adding dslab's node_modules folders to Node's global paths.
  */
 function addGlobalModulePaths(root: string): void {
-  const extra = [join(root, "node_modules")];
-  if (dirname(root).endsWith("node_modules")) extra.push(dirname(root));
+  const extra = moduleFolders(root);
   const current = (process.env.NODE_PATH ?? "").split(":").filter(Boolean);
   process.env.NODE_PATH = [...current, ...extra.filter((p) => !current.includes(p))].join(":");
   (Module as unknown as { _initPaths(): void })._initPaths();
@@ -96,7 +107,8 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   onlyNodeGlobalTypes();
   const { createConverter, createExecutor, isCompleteCode, printQuickInfo } = loadTslab();
   nameCellScripts();
-  const dir = compileDir(cwd);
+  const dir = resolve(cwd);
+  setConverterOptions(hasNodeTypes(dir) ? {} : outsideProjectOptions(packageRoot()));
   let node: Converter | undefined;
   const convs: ConverterSet = {
     get node() {

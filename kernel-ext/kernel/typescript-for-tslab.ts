@@ -17,10 +17,11 @@ export function installTypescriptForTslab(): void {
   const createProgram = lightBuilder(loaded, (fileName, text) => cellSourceMaps.recordEmittedFile(fileName, text));
   const createWatchCompilerHost = (...args: unknown[]) => {
     // tslab passes root files and no createProgram (null): TypeScript's default builder.
-    if (Array.isArray(args[0]) && args[3] == null) {
+    const forTslab = Array.isArray(args[0]) && args[3] == null;
+    if (forTslab) {
       args[3] = createProgram;
       // Source maps of each cell's emit, to put stack traces on the cell's lines.
-      args[1] = { ...(args[1] as TS.CompilerOptions), sourceMap: true };
+      args[1] = { ...(args[1] as TS.CompilerOptions), sourceMap: true, ...converterOptions };
     }
     return (loaded.createWatchCompilerHost as (...a: unknown[]) => unknown)(...args);
   };
@@ -36,6 +37,13 @@ export function installTypescriptForTslab(): void {
   const view = typescriptView(loaded, { createWatchCompilerHost, transpileModule });
   Object.defineProperty(view, INSTALLED, { value: true });
   provideModule(path, view);
+}
+
+let converterOptions: TS.CompilerOptions = {};
+
+/** Compiler options added to tslab's for the next converters it creates (see code-runner's outsideProjectOptions). */
+export function setConverterOptions(options: TS.CompilerOptions): void {
+  converterOptions = options;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -214,6 +214,21 @@ describe("cells that import a local module", () => {
       expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
       const later = await executeCell(kernel, "twiceSquared(4)");
       expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "32" } });
+    });
+  });
+});
+
+describe("a kernel in a folder outside any project (no node_modules up the tree)", () => {
+  it("imports the folder's own modules, dslab and its subpaths, with console and Node's types", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "dslab-cwd-"));
+    for (const file of ["helper.ts", "square.ts"]) copyFileSync(join(__dirname, "local-module", file), join(folder, file));
+    await withKernel(folder, env, async (kernel) => {
+      const local = await executeCell(kernel, 'import { twice } from "./helper";\nconsole.log(twice(21));');
+      expect(local.outputs[0]).toMatchObject({ output_type: "stream", text: "42\n" });
+      const packages = await executeCell(kernel, 'import { chord } from "dslab";\nimport { display } from "dslab/kernel";\nimport { IntSlider } from "dslab/widgets";\n[typeof display, typeof IntSlider, chord.ring({ bits: 4, nodes: [1, 9] }).ids.length]');
+      expect(packages.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 'function', 'function', 2 ]" } });
+      const mistyped = await executeCell(kernel, "const n: string = twice(1);");
+      expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
     });
   });
 });
