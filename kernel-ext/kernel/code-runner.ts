@@ -44,10 +44,12 @@ export function packageRoot(): string {
   return dir;
 }
 
-function hasNodeTypes(dir: string): boolean {
+/** The node_modules folders from `dir` up to the file system's root, nearest first. */
+function nodeModulesUpFrom(dir: string): string[] {
+  const found: string[] = [];
   for (let d = resolve(dir); ; d = dirname(d)) {
-    if (existsSync(join(d, "node_modules", "@types", "node", "package.json"))) return true;
-    if (dirname(d) === d) return false;
+    if (existsSync(join(d, "node_modules"))) found.push(join(d, "node_modules"));
+    if (dirname(d) === d) return found;
   }
 }
 
@@ -57,19 +59,23 @@ function moduleFolders(root: string): string[] {
 }
 
 /**
- * Compiler options for a working directory outside any project. tslab resolves @types/node and
- * imports from the working directory, so there even `console` would be unknown ("Cannot find
- * name 'console'") and `import "dslab"` unresolved. Global types and packages then come from
- * dslab's own folders, as `require` finds them at run time (addGlobalModulePaths); the folder's
- * own files import as usual. Paths mappings do not read a package's typesVersions, so dslab's
- * subpath exports (dslab/kernel, dslab/widgets) are mapped one by one.
+ * Compiler options for cells run in `dir`, from dslab's package at `root`. tslab resolves
+ * @types/node and imports from the working directory: in a folder without @types/node up the
+ * tree even `console` would be unknown ("Cannot find name 'console'"), and outside any project
+ * `import "dslab"` would not resolve. Then Node's types, and outside a project the packages,
+ * come from dslab's folders too, as `require` finds them at run time (addGlobalModulePaths);
+ * the folder's own files import as usual. Paths mappings do not read a package's
+ * typesVersions, so dslab's subpath exports (dslab/kernel, dslab/widgets) are mapped one by one.
  */
-function outsideProjectOptions(root: string): ts.CompilerOptions {
-  const folders = moduleFolders(root);
-  const paths: Record<string, string[]> = { "*": folders.flatMap((f) => [join(f, "*"), join(f, "@types", "*")]) };
+export function cellCompilerOptions(dir: string, root: string): ts.CompilerOptions {
+  const own = nodeModulesUpFrom(dir);
+  if (own.some((folder) => existsSync(join(folder, "@types", "node", "package.json")))) return {};
+  const typeRoots = [...own, ...moduleFolders(root)].map((f) => join(f, "@types")).filter((f) => existsSync(f));
+  if (own.length > 0) return { typeRoots };
+  const paths: Record<string, string[]> = { "*": moduleFolders(root).flatMap((f) => [join(f, "*"), join(f, "@types", "*")]) };
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; typesVersions?: Record<string, Record<string, string[]>> };
   for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {})) paths[`${manifest.name}/${subpath}`] = targets.map((t) => join(root, t));
-  return { typeRoots: folders.map((f) => join(f, "@types")).filter((f) => existsSync(f)), paths };
+  return { typeRoots, paths };
 }
 
 /**
@@ -108,7 +114,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
   const { createConverter, createExecutor, isCompleteCode, printQuickInfo } = loadTslab();
   nameCellScripts();
   const dir = resolve(cwd);
-  setConverterOptions(hasNodeTypes(dir) ? {} : outsideProjectOptions(packageRoot()));
+  setConverterOptions(cellCompilerOptions(dir, packageRoot()));
   let node: Converter | undefined;
   const convs: ConverterSet = {
     get node() {

@@ -41,7 +41,7 @@ export function installTypescriptForTslab(): void {
 
 let converterOptions: TS.CompilerOptions = {};
 
-/** Compiler options added to tslab's for the next converters it creates (see code-runner's outsideProjectOptions). */
+/** Compiler options added to tslab's for the next converters it creates (see code-runner's cellCompilerOptions). */
 export function setConverterOptions(options: TS.CompilerOptions): void {
   converterOptions = options;
 }

@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cellCompilerOptions, packageRoot } from "../../kernel-ext/kernel/code-runner";
+
+const root = packageRoot();
+
+describe("cellCompilerOptions(dir, root)", () => {
+  it("adds nothing in a project that has @types/node", () => {
+    expect(cellCompilerOptions(join(root, "notebooks"), root)).toEqual({});
+  });
+
+  it("in a project without @types/node, adds Node's types from dslab but leaves packages to the project", () => {
+    const project = mkdtempSync(join(tmpdir(), "dslab-project-"));
+    mkdirSync(join(project, "node_modules", "@types", "lodash"), { recursive: true });
+    expect(cellCompilerOptions(join(project), root)).toEqual({ typeRoots: [join(project, "node_modules", "@types"), join(root, "node_modules", "@types")] });
+  });
+
+  it("outside any project, also maps packages and dslab's subpath exports to dslab's folders", () => {
+    const options = cellCompilerOptions(mkdtempSync(join(tmpdir(), "dslab-cwd-")), root);
+    expect(options.typeRoots).toEqual([join(root, "node_modules", "@types")]);
+    expect(options.paths).toEqual({
+      "*": [join(root, "node_modules", "*"), join(root, "node_modules", "@types", "*")],
+      "dslab/kernel": [join(root, "dist", "kernel-ext", "index.d.ts")],
+      "dslab/widgets": [join(root, "dist", "widgets", "index.d.ts")],
+    });
+  });
+});
