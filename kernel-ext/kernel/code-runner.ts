@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import Module from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { format } from "node:util";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
@@ -72,10 +72,17 @@ export function cellCompilerOptions(dir: string, root: string): ts.CompilerOptio
   if (own.some((folder) => existsSync(join(folder, "@types", "node", "package.json")))) return {};
   const typeRoots = [...own, ...moduleFolders(root)].map((f) => join(f, "@types")).filter((f) => existsSync(f));
   if (own.length > 0) return { typeRoots };
-  const paths: Record<string, string[]> = { "*": moduleFolders(root).flatMap((f) => [join(f, "*"), join(f, "@types", "*")]) };
+  // Mapped from a baseUrl above dslab's folders, with substitutions relative to it: a cell's
+  // declarations (which carry its names to the next cell) can then name a type of, say, arquero
+  // as "arquero/..." rather than by a relative path into node_modules, which TypeScript refuses
+  // to emit ("likely not portable").
+  const folders = moduleFolders(root);
+  const baseUrl = dirname(folders[folders.length - 1]);
+  const under = (path: string) => relative(baseUrl, path).split(sep).join("/");
+  const paths: Record<string, string[]> = { "*": folders.flatMap((f) => [`${under(f)}/*`, `${under(f)}/@types/*`]) };
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; typesVersions?: Record<string, Record<string, string[]>> };
-  for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {})) paths[`${manifest.name}/${subpath}`] = targets.map((t) => join(root, t));
-  return { typeRoots, paths };
+  for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {})) paths[`${manifest.name}/${subpath}`] = targets.map((t) => under(join(root, t)));
+  return { typeRoots, baseUrl, paths };
 }
 
 /**

@@ -17,13 +17,14 @@ describe("cellCompilerOptions(dir, root)", () => {
     expect(cellCompilerOptions(join(project), root)).toEqual({ typeRoots: [join(project, "node_modules", "@types"), join(root, "node_modules", "@types")] });
   });
 
-  it("outside any project, also maps packages and dslab's subpath exports to dslab's folders", () => {
+  it("outside any project, also maps packages and dslab's subpath exports to dslab's folders, from a baseUrl above them", () => {
     const options = cellCompilerOptions(mkdtempSync(join(tmpdir(), "dslab-cwd-")), root);
     expect(options.typeRoots).toEqual([join(root, "node_modules", "@types")]);
+    expect(options.baseUrl).toBe(root);
     expect(options.paths).toEqual({
-      "*": [join(root, "node_modules", "*"), join(root, "node_modules", "@types", "*")],
-      "dslab/kernel": [join(root, "dist", "kernel-ext", "index.d.ts")],
-      "dslab/widgets": [join(root, "dist", "widgets", "index.d.ts")],
+      "*": ["node_modules/*", "node_modules/@types/*"],
+      "dslab/kernel": ["dist/kernel-ext/index.d.ts"],
+      "dslab/widgets": ["dist/widgets/index.d.ts"],
     });
   });
 });

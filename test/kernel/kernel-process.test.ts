@@ -229,6 +229,11 @@ describe("a kernel in a folder outside any project (no node_modules up the tree)
       expect(packages.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 'function', 'function', 2 ]" } });
       const mistyped = await executeCell(kernel, "const n: string = twice(1);");
       expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
+      // A value typed by a package of dslab's (arquero), then a later cell using it and the earlier imports.
+      const table = await executeCell(kernel, 'import * as aq from "arquero";\nconst t = aq.table({ a: [1, 2, 3] });\nt.numRows()');
+      expect(table.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "3" } });
+      const later = await executeCell(kernel, "t.numRows() + twice(1) + chord.ring({ bits: 4, nodes: [1] }).ids.length");
+      expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "6" } });
     });
   });
 });
