@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +25,21 @@ describe("cellCompilerOptions(dir, root)", () => {
       "*": ["node_modules/*", "node_modules/@types/*"],
       "dslab/kernel": ["dist/kernel-ext/index.d.ts"],
       "dslab/widgets": ["dist/widgets/index.d.ts"],
+    });
+  });
+
+  it("maps from the project dslab is installed in, its own node_modules first, when dslab is a dependency", () => {
+    const project = mkdtempSync(join(tmpdir(), "dslab-installed-"));
+    const installed = join(project, "node_modules", "dslab");
+    mkdirSync(join(installed, "node_modules"), { recursive: true });
+    mkdirSync(join(project, "node_modules", "@types", "node"), { recursive: true });
+    copyFileSync(join(root, "package.json"), join(installed, "package.json"));
+    const options = cellCompilerOptions(mkdtempSync(join(tmpdir(), "dslab-cwd-")), installed);
+    expect(options.baseUrl).toBe(project);
+    expect(options.typeRoots).toEqual([join(project, "node_modules", "@types")]);
+    expect(options.paths).toMatchObject({
+      "*": ["node_modules/dslab/node_modules/*", "node_modules/dslab/node_modules/@types/*", "node_modules/*", "node_modules/@types/*"],
+      "dslab/kernel": ["node_modules/dslab/dist/kernel-ext/index.d.ts"],
     });
   });
 });
