@@ -26,7 +26,10 @@ interface CellMaps {
 const CELL_PREFIX_LINES = 1;
 
 /** A script name that marks a cell: never a file name a user would have. */
-const SCRIPT_NAME = /dslab-cell-(\d+)/;
+const SCRIPT_NAME = /dslab-cell-\d+/;
+/** A position in a cell script: id, line, column. */
+const SCRIPT_POSITION = /dslab-cell-(\d+):(\d+):(\d+)/;
+const SCRIPT_POSITIONS = new RegExp(SCRIPT_POSITION.source, "g");
 export const scriptName = (id: number): string => `dslab-cell-${id}`;
 
 /** The source maps of the cells run so far, by cell id; the newest cell is the one running. */
@@ -68,7 +71,7 @@ export class CellSourceMaps {
   rewriteFrame(frame: string, inRunningCell = true): string {
     // Cells' names live on tslab's exports object, a proxy: V8 would say `at Proxy.f (...)`.
     if (CellSourceMaps.isCellFrame(frame)) frame = frame.replace(/^(\s+at )Proxy\./, "$1");
-    return frame.replace(new RegExp(`${SCRIPT_NAME.source}:(\\d+):(\\d+)`, "g"), (whole, id: string, line: string, column: string) => {
+    return frame.replace(SCRIPT_POSITIONS, (whole, id: string, line: string, column: string) => {
       const cell = this.cells.get(Number(id));
       if (!cell) return whole;
       const name = (inRunningCell && Number(id) === this.newest) || cell.executionCount === undefined ? "cell" : `In[${cell.executionCount}]`;
@@ -87,7 +90,7 @@ export class CellSourceMaps {
 
   /** Whether a stack frame is the executor's call of a cell's wrapper: not the user's code. */
   isWrapperFrame(frame: string): boolean {
-    const at = new RegExp(`${SCRIPT_NAME.source}:(\\d+):\\d+`).exec(frame);
+    const at = SCRIPT_POSITION.exec(frame);
     const cell = at && this.cells.get(Number(at[1]));
     return !!cell && Number(at[2]) > cell.lines;
   }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
-import { tslabTypescriptPath } from "./typescript-for-tslab";
+import { provideModule, tslabTypescriptPath } from "./typescript-for-tslab";
 import { patchTypescript } from "./typescript-patches";
 
 /** What a patched bundle was made from; the bundle is used only while the original is unchanged. */
@@ -60,9 +60,8 @@ export function patchedTypescript(packageRoot: string): { info: PatchedTypescrip
  */
 export function providePatchedTypescript(packageRoot: string): boolean {
   const patched = patchedTypescript(packageRoot);
-  const cache = (Module as unknown as { _cache: Record<string, Module> })._cache;
-  if (!patched || cache[patched.info.original]) return false;
-  cache[patched.info.original] = compileModuleAs(patched.info.original, readFileSync(patched.file, "utf8"));
+  if (!patched || require.cache[patched.info.original]) return false;
+  provideModule(patched.info.original, compileModuleAs(patched.info.original, readFileSync(patched.file, "utf8")).exports);
   return true;
 }
 

@@ -82,9 +82,11 @@ const CREATE_TYPE_CHECKER = "  function createTypeChecker(host) {\n";
  * by identity, within the checker that stored it.
  */
 export function shareNoIterationTypes(source: string): string | undefined {
-  if (!once(source, NO_ITERATION_TYPES) || !once(source, CREATE_TYPE_CHECKER)) return undefined;
   const shared = NO_ITERATION_TYPES.replace("    var noIterationTypes", "  var sharedNoIterationTypes").replace(/\n {2}/g, "\n");
-  return source.replace(NO_ITERATION_TYPES, "    var noIterationTypes = sharedNoIterationTypes;\n").replace(CREATE_TYPE_CHECKER, shared + CREATE_TYPE_CHECKER);
+  return replaceEachOnce(source, [
+    [NO_ITERATION_TYPES, "    var noIterationTypes = sharedNoIterationTypes;\n"],
+    [CREATE_TYPE_CHECKER, shared + CREATE_TYPE_CHECKER],
+  ]);
 }
 
 const HOOK_ACCESSORS = `      get onSubstituteNode() {
@@ -133,8 +135,10 @@ const SHARED_HOOK_ACCESSORS = `  var transformationHookAccessors = {
  * methods of the context; reading and assigning the hooks, assertions included, are unchanged.
  */
 export function shareTransformationHookAccessors(source: string): string | undefined {
-  if (!once(source, HOOK_ACCESSORS) || !once(source, TRANSFORM_NODES)) return undefined;
-  return source.replace(HOOK_ACCESSORS, HOOK_METHODS).replace(TRANSFORM_NODES, SHARED_HOOK_ACCESSORS + TRANSFORM_NODES);
+  return replaceEachOnce(source, [
+    [HOOK_ACCESSORS, HOOK_METHODS],
+    [TRANSFORM_NODES, SHARED_HOOK_ACCESSORS + TRANSFORM_NODES],
+  ]);
 }
 
 const SCRIPT_TARGET_FEATURES = "  function getScriptTargetFeatures() {\n    return new Map(Object.entries({\n";
@@ -147,14 +151,19 @@ const SCRIPT_TARGET_FEATURES = "  function getScriptTargetFeatures() {\n    retu
  * callers only read it.
  */
 export function shareScriptTargetFeatures(source: string): string | undefined {
-  if (!once(source, SCRIPT_TARGET_FEATURES)) return undefined;
   const memoized = "  var scriptTargetFeatures;\n  function getScriptTargetFeatures() {\n    return scriptTargetFeatures || (scriptTargetFeatures = createScriptTargetFeatures());\n  }\n";
-  return source.replace(SCRIPT_TARGET_FEATURES, memoized + SCRIPT_TARGET_FEATURES.replace("getScriptTargetFeatures", "createScriptTargetFeatures"));
+  return replaceEachOnce(source, [[SCRIPT_TARGET_FEATURES, memoized + SCRIPT_TARGET_FEATURES.replace("getScriptTargetFeatures", "createScriptTargetFeatures")]]);
 }
 
-function once(source: string, text: string): boolean {
-  const at = source.indexOf(text);
-  return at >= 0 && source.indexOf(text, at + 1) < 0;
+/** `source` with each `from` replaced by its `to`, or undefined unless every `from` occurs exactly once. */
+function replaceEachOnce(source: string, edits: Array<[from: string, to: string]>): string | undefined {
+  const once = (text: string) => {
+    const at = source.indexOf(text);
+    return at >= 0 && source.indexOf(text, at + 1) < 0;
+  };
+  if (!edits.every(([from]) => once(from))) return undefined;
+  // A function, so that `$` in a replacement is taken literally.
+  return edits.reduce((text, [from, to]) => text.replace(from, () => to), source);
 }
 
 /** All of the above, in order; a patch whose target is missing is skipped and named. */

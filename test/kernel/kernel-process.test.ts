@@ -205,15 +205,19 @@ describe("the kernel's TypeScript", () => {
   });
 });
 
+/** The first output of running `code`. */
+async function firstOutput(kernel: KernelClient, code: string): Promise<unknown> {
+  return (await executeCell(kernel, code)).outputs[0];
+}
+const result = (text: string) => ({ output_type: "execute_result", data: { "text/plain": text } });
+const NOT_A_STRING = { output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." };
+
 describe("cells that import a local module", () => {
   it("compile the module and what it imports, and later cells see the imported names and their types", async () => {
     await withKernel(join(__dirname, "local-module"), env, async (kernel) => {
-      const first = await executeCell(kernel, 'import { twice, twiceSquared } from "./helper";\n[twice(21), twiceSquared(3)]');
-      expect(first.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 42, 18 ]" } });
-      const mistyped = await executeCell(kernel, "const n: string = twice(1);");
-      expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
-      const later = await executeCell(kernel, "twiceSquared(4)");
-      expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "32" } });
+      expect(await firstOutput(kernel, 'import { twice, twiceSquared } from "./helper";\n[twice(21), twiceSquared(3)]')).toMatchObject(result("[ 42, 18 ]"));
+      expect(await firstOutput(kernel, "const n: string = twice(1);")).toMatchObject(NOT_A_STRING);
+      expect(await firstOutput(kernel, "twiceSquared(4)")).toMatchObject(result("32"));
     });
   });
 });
@@ -223,17 +227,13 @@ describe("a kernel in a folder outside any project (no node_modules up the tree)
     const folder = mkdtempSync(join(tmpdir(), "dslab-cwd-"));
     for (const file of ["helper.ts", "square.ts"]) copyFileSync(join(__dirname, "local-module", file), join(folder, file));
     await withKernel(folder, env, async (kernel) => {
-      const local = await executeCell(kernel, 'import { twice } from "./helper";\nconsole.log(twice(21));');
-      expect(local.outputs[0]).toMatchObject({ output_type: "stream", text: "42\n" });
-      const packages = await executeCell(kernel, 'import { chord } from "dslab";\nimport { display } from "dslab/kernel";\nimport { IntSlider } from "dslab/widgets";\n[typeof display, typeof IntSlider, chord.ring({ bits: 4, nodes: [1, 9] }).ids.length]');
-      expect(packages.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 'function', 'function', 2 ]" } });
-      const mistyped = await executeCell(kernel, "const n: string = twice(1);");
-      expect(mistyped.outputs[0]).toMatchObject({ output_type: "error", ename: "CompileError", evalue: "1:7 - Type 'number' is not assignable to type 'string'." });
+      expect(await firstOutput(kernel, 'import { twice } from "./helper";\nconsole.log(twice(21));')).toMatchObject({ output_type: "stream", text: "42\n" });
+      const packages = 'import { chord } from "dslab";\nimport { display } from "dslab/kernel";\nimport { IntSlider } from "dslab/widgets";\n[typeof display, typeof IntSlider, chord.ring({ bits: 4, nodes: [1, 9] }).ids.length]';
+      expect(await firstOutput(kernel, packages)).toMatchObject(result("[ 'function', 'function', 2 ]"));
+      expect(await firstOutput(kernel, "const n: string = twice(1);")).toMatchObject(NOT_A_STRING);
       // A value typed by a package of dslab's (arquero), then a later cell using it and the earlier imports.
-      const table = await executeCell(kernel, 'import * as aq from "arquero";\nconst t = aq.table({ a: [1, 2, 3] });\nt.numRows()');
-      expect(table.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "3" } });
-      const later = await executeCell(kernel, "t.numRows() + twice(1) + chord.ring({ bits: 4, nodes: [1] }).ids.length");
-      expect(later.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "6" } });
+      expect(await firstOutput(kernel, 'import * as aq from "arquero";\nconst t = aq.table({ a: [1, 2, 3] });\nt.numRows()')).toMatchObject(result("3"));
+      expect(await firstOutput(kernel, "t.numRows() + twice(1) + chord.ring({ bits: 4, nodes: [1] }).ids.length")).toMatchObject(result("6"));
     });
   });
 });
