@@ -8,7 +8,8 @@ import * as architectures from "./architectures/index";
 import * as transparency from "./transparency/index";
 
 import * as figures from "./figures";
+import * as claims from "./claims/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency, figures };
+export { random, stats, des, failure, latency, chord, architectures, transparency, figures, claims };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";
