@@ -67,8 +67,17 @@ export interface Interactive<S> {
   values(): ParamValues<S>;
   /** Runs fn now with the current values; resolves when it (and any run queued behind it) is done. */
   update(): Promise<void>;
+  /**
+   * Settles when the first run has drawn. A synchronous fn has drawn before interactive returns;
+   * for an async fn, `await handle.ready` in the cell keeps the cell busy until it has.
+   */
+  readonly ready: Promise<void>;
   /** Times fn has run (for tests and benchmarks of coalescing). */
   readonly runs: number;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 function isFixed(value: unknown): value is Fixed<unknown> {
@@ -133,58 +142,89 @@ export function interactive<S extends Record<string, ParamSpec>>(fn: (params: Pa
   let pending = false;
   let runs = 0;
   let shownFigure: Figure | undefined;
-  const runOnce = async () => {
+  const show = (result: unknown) => {
+    if (result instanceof Figure) {
+      // A figure lives beside the output, not in it, so later runs update the same view in place.
+      if (result !== shownFigure) {
+        box.set({ children: [...(Object.values(controls) as Widget[]), result, output] });
+        shownFigure = result;
+      }
+    } else if (result !== undefined) {
+      output.display(result);
+    }
+  };
+  // One run of fn. A synchronous fn is drawn before this returns; an async one returns the promise of its drawing.
+  const runOnce = (): Promise<void> | undefined => {
     runs++;
     // As ipywidgets does: the previous run's output goes when this run's first output arrives.
     output.clear({ wait: true });
+    let result: unknown;
     try {
-      const result = await output.capture(async () => fn(values()));
-      if (result instanceof Figure) {
-        // A figure lives beside the output, not in it, so later runs update the same view in place.
-        if (result !== shownFigure) {
-          box.set({ children: [...(Object.values(controls) as Widget[]), result, output] });
-          shownFigure = result;
-        }
-      } else if (result !== undefined) {
-        output.display(result);
-      }
+      result = output.capture(() => fn(values()));
     } catch (error) {
       output.appendError(error);
+      output.flushClear();
+      return undefined;
     }
-    output.flushClear();
+    if (!isPromiseLike(result)) {
+      show(result);
+      output.flushClear();
+      return undefined;
+    }
+    return Promise.resolve(result).then(
+      (value) => show(value),
+      (error: unknown) => output.appendError(error),
+    ).finally(() => output.flushClear());
   };
-  // Runs start on the next macrotask, and each run yields one before the next, so that updates
-  // already waiting in the kernel's queue (a fast drag) land in `pending` and coalesce.
+  // Later runs start on the next macrotask, and each run yields one before the next, so that
+  // updates already waiting in the kernel's queue (a fast drag) land in `pending` and coalesce.
   const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const loop = async () => {
+    await nextTask();
+    do {
+      pending = false;
+      await runOnce();
+      await nextTask();
+    } while (pending);
+    running = undefined;
+  };
   const update = (): Promise<void> => {
     if (running) {
       pending = true;
       return running;
     }
-    running = (async () => {
-      await nextTask();
-      do {
-        pending = false;
-        await runOnce();
-        await nextTask();
-      } while (pending);
-      running = undefined;
-    })();
+    running = loop();
     return running;
   };
   for (const control of Object.values(controls) as Widget[]) control.observe(control instanceof Dropdown ? "index" : "value", () => void update());
+  let ready: Promise<void> = Promise.resolve();
   const result: Interactive<S> = {
     widget: box,
     controls,
     output,
     values,
     update,
+    get ready() {
+      return ready;
+    },
     get runs() {
       return runs;
     },
   };
-  void update();
-
+  // The first run is part of the cell, as in ipywidgets: a synchronous fn has drawn (figure or
+  // value in the output) before interactive returns, so the cell's outputs and saved widget state
+  // hold it even when the kernel shuts down right after the cell. An async fn's first run is
+  // `ready`: await it in the cell to keep the cell busy until it has drawn.
+  const first = runOnce();
+  if (first) {
+    // Changes during an async first run coalesce into one run after it.
+    running = (async () => {
+      await first;
+      running = undefined;
+      if (pending) await update();
+    })();
+  }
+  ready = running ?? Promise.resolve();
   return result;
 }
 

@@ -14,6 +14,17 @@ const names = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort
 const env = kernelEnv();
 const executed = new Map<string, Notebook>();
 
+/** A widget model as a notebook's saved widget state keeps it. */
+interface SavedModel {
+  model_name: string;
+  state: Record<string, unknown>;
+}
+
+/** The model ids of a box's children ("IPY_MODEL_<id>" in saved state). */
+function children(box: SavedModel): string[] {
+  return ((box.state.children as string[]) ?? []).map((c) => c.replace(/^IPY_MODEL_/, ""));
+}
+
 /** Every text an executed notebook shows: streams, text/plain and text/html of its outputs. */
 function outputText(notebook: Notebook): string {
   return notebook.cells
@@ -54,6 +65,27 @@ describe("the chapter notebooks", () => {
         expect(nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error")).toEqual([]);
         const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
         expect(Object.values(state).some((m) => m.model_name === "FigureModel")).toBe(true);
+      }
+    });
+
+    it("keep every interact's first run: its box holds a drawn figure or its output a value", () => {
+      for (const name of names) {
+        const nb = executed.get(name)!;
+        const state = (nb.metadata.widgets as Record<string, { state: Record<string, SavedModel> }>)["application/vnd.jupyter.widget-state+json"].state;
+        const boxes = nb.cells
+          .flatMap((c) => c.outputs ?? [])
+          .map((o) => ((o as { data?: Record<string, { model_id?: string }> }).data?.["application/vnd.jupyter.widget-view+json"]?.model_id))
+          .map((id) => (id ? state[id] : undefined))
+          .filter((m): m is SavedModel => m?.model_name === "VBoxModel" && children(m).some((c) => state[c]?.model_name === "OutputModel"));
+        expect(boxes.length, `${name}: interacts`).toBeGreaterThan(0);
+        boxes.forEach((box, i) => {
+          const drawn = children(box).some((c) => {
+            const child = state[c];
+            if (child?.model_name === "FigureModel") return ((child.state.data as unknown[]) ?? []).length > 0;
+            return child?.model_name === "OutputModel" && ((child.state.outputs as unknown[]) ?? []).length > 0;
+          });
+          expect(drawn, `${name}: interact ${i + 1} of ${boxes.length} saved with no figure and no output`).toBe(true);
+        });
       }
     });
 

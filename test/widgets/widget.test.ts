@@ -120,6 +120,32 @@ describe("a widget over the comm API (recording fake comm)", () => {
 });
 
 describe("interactive(fn, spec)", () => {
+  it("runs fn once before it returns, as ipywidgets does: the value is in the output, a returned Figure in the box", () => {
+    const valued = interactive(({ n }) => `n=${n}`, { n: { min: 0, max: 10, value: 4 } });
+    expect(valued.runs).toBe(1);
+    expect(valued.output.get<{ data: Record<string, unknown> }[]>("outputs").map((o) => o.data["text/plain"])).toEqual(["n=4"]);
+    const figure = new Figure();
+    const drawn = interactive(({ k }) => {
+      figure.update({ data: [{ type: "scatter", y: [k] }] });
+      return figure;
+    }, { k: { min: 1, max: 5, value: 2 } });
+    expect(drawn.widget.get<unknown[]>("children")).toEqual([drawn.controls.k, figure, drawn.output]);
+    expect(figure.data).toEqual([{ type: "scatter", y: [2] }]);
+  });
+
+  it("an async fn's first run is `ready`, and changes made meanwhile coalesce into one more run", async () => {
+    const seen: number[] = [];
+    const handle = interactive(async ({ n }) => {
+      seen.push(n);
+      await new Promise((r) => setTimeout(r, 5));
+      return `n=${n}`;
+    }, { n: { min: 0, max: 10, value: 1 } });
+    for (const v of [2, 3, 4]) (handle.controls.n as IntSlider).value = v;
+    await handle.ready;
+    expect(seen).toEqual([1, 4]);
+    expect(handle.output.get<{ data: Record<string, unknown> }[]>("outputs").map((o) => o.data["text/plain"])).toEqual(["n=4"]);
+  });
+
   it("builds sliders, dropdowns and checkboxes from the spec and runs fn with typed values", async () => {
     const calls: unknown[] = [];
     const handle = interactive((p) => void calls.push(p), { n: { min: 1, max: 10, value: 3 }, p: [0, 1, 0.01], mode: ["a", "b"], on: true });
