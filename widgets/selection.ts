@@ -1,6 +1,7 @@
 import { formatValue, invalidRange, invalidType } from "../src/validate";
 import { controlSpec, describedDefaults, type DescribedAttributes } from "./dom-widget";
 import type { StyleModelName } from "./styles";
+import { DESCRIBED_TRAITS, bool, int, orNull } from "./traits";
 import { Widget, type Change } from "./widget";
 
 /** Options of a selection: values (labels are their text), [label, value] pairs, or a label → value record. */
@@ -31,6 +32,8 @@ function normalize<V>(options: SelectionOptions<V>): { labels: string[]; values:
   throw invalidType("options", options, "an array of values, an array of [label, value] pairs, or a record of label → value");
 }
 
+const SELECTION_TRAITS = { ...DESCRIBED_TRAITS, index: orNull(int), disabled: bool };
+
 /**
  * A widget that selects one of several options. As in ipywidgets 8 only `_options_labels` and
  * `index` travel; the values stay in the kernel, and `value` and `label` are derived from `index`.
@@ -50,8 +53,46 @@ export class SelectionWidget<V = unknown> extends Widget {
       if (index !== null && (!Number.isInteger(index) || index < 0 || index >= values.length)) throw invalidRange("index", index, `an integer in [0, ${values.length - 1}] or null`);
       selected = index;
     }
-    super(controlSpec(name), { ...describedDefaults(style), disabled: false, ...own, ...rest, _options_labels: labels, index: selected });
+    super(controlSpec(name), { ...describedDefaults(style), disabled: false, ...own, ...rest, _options_labels: labels, index: selected }, SELECTION_TRAITS);
     this.values = values;
+  }
+
+  /** ipywidgets' _validate_index: null or an integer in [0, options − 1]. */
+  protected override validateState(proposed: Record<string, unknown>, changed: ReadonlySet<string>): void {
+    const index = proposed.index as number | null;
+    const count = (proposed._options_labels as string[]).length;
+    if (changed.has("index") && index !== null && (index < 0 || index >= count)) throw invalidRange("index", index, count > 0 ? `an integer in [0, ${count - 1}] or null` : "null (there are no options)");
+  }
+
+  /** The options: values (labels are their text), [label, value] pairs, or a label → value record. */
+  get options(): SelectionOptions<V> {
+    const labels = this.get<string[]>("_options_labels");
+    return labels.map((label, i) => [label, this.values[i]] as const);
+  }
+
+  /** New options select the first one (none if empty), as in ipywidgets; observers of value and label hear of it even if the index stays 0. */
+  set options(options: SelectionOptions<V>) {
+    const { labels, values } = normalize(options);
+    const before = { value: this.value, label: this.label };
+    const index = values.length > 0 ? 0 : null;
+    const sameIndex = this.get("index") === index;
+    this.values.splice(0, this.values.length, ...values);
+    this.set({ _options_labels: labels, index });
+    if (sameIndex) {
+      const changes: Change[] = [];
+      if (!Object.is(before.value, this.value)) changes.push({ name: "value", old: before.value, new: this.value, owner: this });
+      if (before.label !== this.label) changes.push({ name: "label", old: before.label, new: this.label, owner: this });
+      super.notify(changes);
+    }
+  }
+
+  /** The selected index, or null; setting it checks it against the options. */
+  get index(): number | null {
+    return this.get<number | null>("index");
+  }
+
+  set index(index: number | null) {
+    this.set({ index });
   }
 
   /** The selected value, or null. */

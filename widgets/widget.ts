@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { kernelApi, type Comm, type CommMessage, type JSONObject, type KernelApi, type MimeBundle } from "../kernel-ext/api";
-import { deserializeState, serializeState, type BufferPath } from "./serialize";
+import { formatValue } from "../src/validate";
+import { checkWireBuffers, deserializeState, serializeState, type BufferPath } from "./serialize";
+import type { Traits } from "./traits";
 import { PROTOCOL_VERSION, WIDGET_VIEW_MIME } from "./version";
 
 /** A model's identity: module, name and version of its model and of its view. */
@@ -45,10 +47,17 @@ export class Widget {
   private readonly observers = new Map<string, Set<(change: Change) => void>>();
   private readonly customHandlers = new Set<(content: JSONObject, buffers: Uint8Array[]) => void>();
   private closedLocally = false;
+  private readonly traits: Traits;
 
-  constructor(spec: ModelSpec, state: object) {
+  /**
+   * `traits` check (and convert, where ipywidgets converts) attributes on every set, from the
+   * kernel and from a front end; validateState then checks rules across attributes. The initial
+   * state passes both, so a bad option throws here with the attribute, the value and its range.
+   */
+  constructor(spec: ModelSpec, state: object, traits: Traits = {}) {
     this.spec = spec;
-    this.state = {
+    this.traits = traits;
+    const initial: Record<string, unknown> = {
       _model_module: spec.model.module,
       _model_module_version: spec.model.version,
       _model_name: spec.model.name,
@@ -57,6 +66,9 @@ export class Widget {
       _view_name: spec.view?.name ?? null,
       ...state,
     };
+    for (const [name, trait] of Object.entries(traits)) if (Object.hasOwn(initial, name)) initial[name] = trait(name, initial[name]);
+    this.validateState(initial, new Set(Object.keys(initial)));
+    this.state = initial;
     (this as unknown as { [key: symbol]: boolean })[Symbol.for("dslab.widget")] = true;
     this.defineAccessors();
     const api = kernelApi();
@@ -70,7 +82,11 @@ export class Widget {
     return this.state[name] as T;
   }
 
-  /** Sets attributes, notifies observers of real changes, and syncs them to the front end in one update. */
+  /**
+   * Sets attributes, notifies observers of real changes, and syncs them to the front end in one
+   * update. Every value is checked first, as ipywidgets' validators do (a slider's value clamped
+   * to [min, max], min > max refused): a refused value throws and changes nothing.
+   */
   set(values: Record<string, unknown>): void {
     const changes = this.apply(values);
     if (changes.length === 0) return;
@@ -135,12 +151,34 @@ export class Widget {
     return `${this.spec.model.name.replace(/Model$/, "")}(${parts.join(", ")})`;
   }
 
-  /** Applies values locally; returns the real changes. */
-  protected apply(values: Record<string, unknown>): Change[] {
-    const changes: Change[] = [];
+  /**
+   * Checks a proposed state across attributes after each value passed its trait; may adjust
+   * attributes that depend on the changed ones (a value clamped when max moves below it), and
+   * throws when a rule breaks. `changed` names the attributes being set. Runs before subclass
+   * fields exist (for the initial state too): use only `proposed`.
+   */
+  protected validateState(proposed: Record<string, unknown>, changed: ReadonlySet<string>): void {
+    void proposed;
+    void changed;
+  }
+
+  /**
+   * Applies values after checking them all (nothing changes if one is refused); returns the
+   * real changes, including attributes validateState adjusted. From a front end, an attribute
+   * with no trait must keep the JSON kind of its current value.
+   */
+  protected apply(values: Record<string, unknown>, fromWire = false): Change[] {
+    const proposed: Record<string, unknown> = { ...this.state };
     for (const [name, value] of Object.entries(values)) {
+      const trait = Object.hasOwn(this.traits, name) ? this.traits[name] : undefined;
+      proposed[name] = trait ? trait(name, value) : fromWire ? sameKind(name, value, this.state[name]) : value;
+    }
+    this.validateState(proposed, new Set(Object.keys(values)));
+    const changes: Change[] = [];
+    for (const name of Object.keys(proposed)) {
       const old = this.state[name];
-      if (sameValue(old, value)) continue;
+      const value = proposed[name];
+      if (old === value || sameValue(old, value)) continue;
       this.state[name] = value;
       changes.push({ name, old, new: value, owner: this });
     }
@@ -189,19 +227,82 @@ export class Widget {
   }
 
   private receive(message: CommMessage): void {
-    const data = message.data as { method?: string; state?: JSONObject; buffer_paths?: BufferPath[]; content?: JSONObject };
-    if (data.method === "update" && data.state) {
-      const values = deserializeState(data.state, message.buffers, data.buffer_paths ?? [], (id) => liveWidgets().get(id));
-      const changes = this.apply(values);
-      // ipywidgets 8: confirm what the kernel accepted so that every front end converges.
-      this.sendState(values, "echo_update");
-      this.notify(changes);
-    } else if (data.method === "request_state") {
-      this.sendState(this.state, "update");
-    } else if (data.method === "custom") {
-      this.handleCustom(data.content ?? {}, message.buffers);
-    }
+    const data = message.data as { method?: unknown; state?: unknown; buffer_paths?: unknown; content?: unknown };
+    if (data.method === "update") this.receiveUpdate(data.state, data.buffer_paths, message.buffers);
+    else if (data.method === "request_state") this.sendState(this.state, "update");
+    else if (data.method === "custom") this.handleCustom(isPlainObject(data.content) ? (data.content as JSONObject) : {}, message.buffers);
   }
+
+  /**
+   * An update from a front end, checked as a set from the kernel is, and more: the state must be
+   * an object, buffers fit their paths and a size limit, "_" attributes (the model's identity) are
+   * read-only, unknown attributes are ignored (as ipywidgets ignores them). The update applies in
+   * full or not at all. The front end then hears the state the kernel kept for what it sent (an
+   * echo_update, so a clamped or refused value snaps back), observers hear only kept changes, and
+   * what was refused is thrown for the kernel to report (it goes on).
+   */
+  private receiveUpdate(state: unknown, bufferPaths: unknown, buffers: Uint8Array[]): void {
+    const who = `${this.spec.model.name.replace(/Model$/, "")} ${this.modelId.slice(0, 8)}`;
+    if (!isPlainObject(state)) throw new TypeError(`${who}: refused a front end's update: invalid state: ${formatValue(state)} (expected an object of attributes)`);
+    const keys = Object.keys(state);
+    const known = keys.filter((k) => Object.hasOwn(this.state, k));
+    const writable = known.filter((k) => !k.startsWith("_"));
+    const refused: string[] = [];
+    const readOnly = known.filter((k) => k.startsWith("_") && !sameValue(this.state[k], (state as JSONObject)[k]));
+    if (readOnly.length > 0) refused.push(`read-only ${readOnly.map((k) => JSON.stringify(k)).join(", ")}`);
+    const unknown = keys.filter((k) => !Object.hasOwn(this.state, k));
+    if (unknown.length > 0) refused.push(`unknown ${formatValue(unknown)} (ignored)`);
+    let changes: Change[] = [];
+    try {
+      const paths = checkWireBuffers(bufferPaths, buffers, writable);
+      const wanted = Object.fromEntries(writable.map((k) => [k, (state as JSONObject)[k]]));
+      const values = deserializeState(wanted, buffers, paths, (id) => liveWidgets().get(id));
+      changes = this.apply(values, true);
+    } catch (error) {
+      refused.unshift(error instanceof Error ? error.message : String(error));
+    }
+    // ipywidgets 8 echoes what it accepted so that every front end converges; echoing the kept
+    // value instead of the received one also brings the sender back to it.
+    if (known.length > 0) this.sendState(Object.fromEntries(known.map((k) => [k, this.state[k]])), "echo_update");
+    const derived = changes.filter((c) => !known.includes(c.name));
+    if (derived.length > 0) this.sendState(Object.fromEntries(derived.map((c) => [c.name, c.new])), "update");
+    this.notify(changes);
+    if (refused.length > 0) throw new RangeError(`${who}: refused a front end's update: ${refused.join("; ")}`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function jsonKind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (isWidget(value)) return "widget";
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "bytes";
+  return typeof value;
+}
+
+const KIND_NAMES: Record<string, string> = { string: "a string", number: "a number", boolean: "true or false", array: "an array", object: "an object", widget: "a widget (IPY_MODEL_<id> of a live one)", bytes: "bytes" };
+
+/**
+ * A value from a front end for an attribute with no trait: it must have the JSON kind of the
+ * current value (a widget for a widget, an array of widgets for one); a null attribute takes a
+ * string, a number or a boolean.
+ */
+function sameKind(name: string, value: unknown, current: unknown): unknown {
+  const want = jsonKind(current);
+  const got = jsonKind(value);
+  const expected = want === "null" ? "null, a string, a number or true or false" : KIND_NAMES[want] ?? want;
+  const ok = want === "null" ? ["null", "string", "number", "boolean"].includes(got) : got === want;
+  if (!ok) throw new TypeError(`invalid ${name}: ${formatValue(value)} (expected ${expected})`);
+  if (want === "number" && !Number.isFinite(value as number)) throw new RangeError(`invalid ${name}: ${formatValue(value)} (expected a finite number)`);
+  if (want === "array" && (current as unknown[]).length > 0 && (current as unknown[]).every(isWidget) && !(value as unknown[]).every(isWidget)) {
+    throw new TypeError(`invalid ${name}: ${formatValue(value)} (expected an array of widgets)`);
+  }
+  return value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

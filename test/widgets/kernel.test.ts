@@ -73,4 +73,26 @@ describe("widgets in the real kernel", () => {
     const update = await waitFor(figureUpdate);
     expect((content(update).data.state as { data: { y: number[] }[] }).data[0].y).toEqual([0, 7, 14]);
   });
+
+  it("refuses a bad update from a front end, sends back the kept value, reports it on stderr and goes on", async () => {
+    iopub.length = 0;
+    const run = await executeCell(client, [
+      'import { IntSlider } from "dslab/widgets";',
+      "const guarded = new IntSlider({ value: 3, max: 10 });",
+      'guarded.observe("value", (change) => console.log(`observer got ${JSON.stringify(change.new)}`));',
+      "guarded",
+    ].join("\n"));
+    expect(run.status).toBe("ok");
+    const open = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "IntSliderModel");
+    const id = content(open).comm_id;
+    client.post("comm_msg", { comm_id: id, data: { method: "update", state: { value: "abc", _model_name: "EvilModel" }, buffer_paths: [] } });
+    const echo = await waitFor((m) => m.header.msg_type === "comm_msg" && content(m).comm_id === id && content(m).data.method === "echo_update");
+    expect(content(echo).data.state).toEqual({ value: 3, _model_name: "IntSliderModel" });
+    const report = await waitFor((m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("refused a front end's update"));
+    expect(String((report.content as { text: string }).text)).toContain('invalid value: "abc" (expected an integer)');
+    const after = await executeCell(client, "guarded.value");
+    expect(after.status).toBe("ok");
+    expect(after.outputs[0]).toMatchObject({ data: { "text/plain": "3" } });
+    expect(iopub.some((m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("observer got"))).toBe(false);
+  });
 });

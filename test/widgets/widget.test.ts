@@ -197,3 +197,79 @@ describe("interactive(fn, spec)", () => {
     expect(figure.data).toEqual([{ type: "scatter", y: [4, 8] }]);
   });
 });
+
+describe("updates from a front end are checked as kernel-side sets are", () => {
+  const echoes = (id: string) => kernel.sent.filter((m) => m.commId === id && (m.data as { method: string }).method === "echo_update").map((m) => (m.data as { state: unknown }).state);
+
+  it("refuses what breaks a rule, keeps the kernel's state, echoes the kept value and tells no observer", async () => {
+    const slider = new IntSlider({ min: 0, max: 10, value: 3 });
+    const observed: unknown[] = [];
+    slider.observe("*", (c) => observed.push([c.name, c.new]));
+    const bad: [unknown, string][] = [
+      [{ value: "abc" }, 'invalid value: "abc" (expected an integer)'],
+      [{ value: { x: 1 } }, "invalid value: {\"x\":1} (expected an integer)"],
+      [{ value: null }, "invalid value: null (expected an integer)"],
+      [{ min: 50, max: 1 }, "invalid max: 1 (expected a number ≥ min (50))"],
+      [{ _model_name: "EvilModel" }, 'read-only "_model_name"'],
+      [{ description: 42 }, "invalid description: 42 (expected a string)"],
+      [{ layout: "IPY_MODEL_nosuchwidget" }, "invalid layout"],
+    ];
+    for (const [state, message] of bad) {
+      kernel.sent.length = 0;
+      await expect(kernel.receive(slider.modelId, { method: "update", state: state as never, buffer_paths: [] })).rejects.toThrow(message);
+      expect(echoes(slider.modelId), JSON.stringify(state)).toEqual([Object.fromEntries(Object.keys(state as object).map((k) => [k, slider.serializedState().state[k]]))]);
+    }
+    expect([slider.value, slider.min, slider.max, slider.get("_model_name")]).toEqual([3, 0, 10, "IntSliderModel"]);
+    expect(observed).toEqual([]);
+  });
+
+  it("refuses a list as state, malformed buffer paths and oversized buffers, with nothing applied", async () => {
+    const slider = new IntSlider({ min: 0, max: 10, value: 3 });
+    await expect(kernel.receive(slider.modelId, { method: "update", state: [7, 8] as never, buffer_paths: [] })).rejects.toThrow("invalid state: [7,8] (expected an object of attributes)");
+    const big = new Uint8Array(16 * 1024 * 1024 + 1);
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [big])).rejects.toThrow("invalid buffers: 16777217 bytes (expected at most 16777216)");
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [new Uint8Array(4)])).rejects.toThrow("invalid value: {");
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: 1 }, buffer_paths: [["__proto__", "polluted"]] }, [new Uint8Array(1)])).rejects.toThrow("invalid buffer_paths");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(slider.value).toBe(3);
+  });
+
+  it("coerces only what ipywidgets coerces (CInt: 3.7 → 3, \"7\" → 7), clamps 1e9 to max, ignores unknown keys, and echoes the kept values", async () => {
+    const slider = new IntSlider({ min: 0, max: 10, value: 3 });
+    const observed: unknown[] = [];
+    slider.observe("value", (c) => observed.push(c.new));
+    for (const [sent, kept] of [[3.7, 3], ["7", 7], [1e9, 10]] as const) {
+      kernel.sent.length = 0;
+      await kernel.receive(slider.modelId, { method: "update", state: { value: sent }, buffer_paths: [] });
+      expect(slider.value).toBe(kept);
+      expect(echoes(slider.modelId)).toEqual([{ value: kept }]);
+    }
+    kernel.sent.length = 0;
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: 4, sneaky: "<b>" }, buffer_paths: [] })).rejects.toThrow('unknown ["sneaky"] (ignored)');
+    expect(slider.value).toBe(4);
+    expect(slider.get("sneaky")).toBeUndefined();
+    expect(echoes(slider.modelId)).toEqual([{ value: 4 }]);
+    expect(observed).toEqual([7, 10, 4]);
+  });
+
+  it("hands interact callbacks only values that passed the checks", async () => {
+    const seen: unknown[] = [];
+    const handle = interactive(({ n }) => void seen.push(n), { n: { min: 1, max: 10, value: 2 } });
+    const id = (handle.controls.n as IntSlider).modelId;
+    for (const value of ["7", null, -100, "abc", 3.7, 1e9]) await kernel.receive(id, { method: "update", state: { value }, buffer_paths: [] }).catch(() => undefined);
+    await handle.update();
+    expect(seen.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 10), JSON.stringify(seen)).toBe(true);
+    expect(seen.at(-1)).toBe(10);
+  });
+
+  it("refuses a selection index out of range or of the wrong type from the wire", async () => {
+    const dropdown = new Dropdown({ options: ["a", "b"], value: "b" });
+    for (const index of [2, -1, "0", 0.5]) {
+      kernel.sent.length = 0;
+      await expect(kernel.receive(dropdown.modelId, { method: "update", state: { index }, buffer_paths: [] })).rejects.toThrow("invalid index");
+      expect(echoes(dropdown.modelId)).toEqual([{ index: 1 }]);
+    }
+    await expect(kernel.receive(dropdown.modelId, { method: "update", state: { _options_labels: ["x", "y", "z"] }, buffer_paths: [] })).rejects.toThrow("read-only");
+    expect(dropdown.value).toBe("b");
+  });
+});
