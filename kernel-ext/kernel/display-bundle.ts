@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import type { MimeBundle } from "../api";
+import { escapeHtml } from "../handout/escape-html";
 import { isPlotlyFigure, type PlotlyFigure } from "./plotly-html";
 
 /** The symbol under which a value offers its own MIME bundle (the convention Deno's kernel uses). */
@@ -11,15 +12,28 @@ interface ArqueroLike {
   columnNames(): string[];
   toHTML(options?: { limit?: number }): string;
   toMarkdown(options?: { limit?: number }): string;
+  rename(names: Record<string, string>): ArqueroLike;
 }
 
 function isArqueroTable(value: unknown): value is ArqueroLike {
   const v = value as Partial<ArqueroLike> | null;
-  return typeof v === "object" && v !== null && typeof v.toHTML === "function" && typeof v.numRows === "function" && typeof v.columnNames === "function" && typeof v.toMarkdown === "function";
+  return typeof v === "object" && v !== null && typeof v.toHTML === "function" && typeof v.numRows === "function" && typeof v.columnNames === "function" && typeof v.toMarkdown === "function" && typeof v.rename === "function";
 }
 
 /** Rows of a table shown inline; the rest is summarised. */
 const TABLE_ROW_LIMIT = 100;
+
+/**
+ * A table as HTML. arquero escapes cell values but writes column names as they are, and a
+ * column name can come from anywhere (a CSV header in a student's file): the columns are shown
+ * under escaped names. Escaping is one to one, so no two columns end up with the same name.
+ */
+function tableHtml(table: ArqueroLike): string {
+  const names = table.columnNames();
+  const unsafe = names.filter((name) => escapeHtml(name) !== name);
+  const shown = unsafe.length === 0 ? table : table.rename(Object.fromEntries(unsafe.map((name) => [name, escapeHtml(name)])));
+  return shown.toHTML({ limit: TABLE_ROW_LIMIT });
+}
 
 /** Options for toMimeBundle. */
 export interface BundleOptions {
@@ -41,7 +55,7 @@ export function toMimeBundle(value: unknown, options: BundleOptions): MimeBundle
     const rows = value.numRows();
     const more = rows > TABLE_ROW_LIMIT ? `<p>${TABLE_ROW_LIMIT} of ${rows} rows shown.</p>` : "";
     return {
-      "text/html": value.toHTML({ limit: TABLE_ROW_LIMIT }) + more,
+      "text/html": tableHtml(value) + more,
       "text/plain": `${value.toMarkdown({ limit: TABLE_ROW_LIMIT })}${rows > TABLE_ROW_LIMIT ? `\n(${TABLE_ROW_LIMIT} of ${rows} rows)` : ""}`,
     };
   }
