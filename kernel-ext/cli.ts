@@ -23,9 +23,11 @@ const USAGE = `usage:
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
   const [first, second, ...rest] = argv;
   try {
-    if (first === "kernel" && second === "install") return await (require("./commands/kernel-install") as typeof import("./commands/kernel-install.js")).kernelInstallCommand(rest);
+    if (first === "kernel" && second === "install")
+      return await (require("./commands/kernel-install") as typeof import("./commands/kernel-install.js")).kernelInstallCommand(rest);
     if (first === "kernel") return await kernel(argv.slice(1), context);
-    if (first === "lab" && second === "install") return await (require("./commands/lab-install") as typeof import("./commands/lab-install.js")).labInstallCommand(rest);
+    if (first === "lab" && second === "install")
+      return await (require("./commands/lab-install") as typeof import("./commands/lab-install.js")).labInstallCommand(rest);
     if (first === "run") return await (require("./commands/run") as typeof import("./commands/run.js")).runCommand(argv.slice(1));
     if (first === "--help" || first === "-h" || first === "help") {
       console.log(USAGE);

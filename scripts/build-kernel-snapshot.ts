@@ -21,13 +21,19 @@ const env = { ...process.env, NODE_OPTIONS: "" };
 
 function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
   const result = spawnSync(process.execPath, args, { cwd: options.cwd ?? root, env: options.env ?? env, encoding: "utf8", maxBuffer: 16 << 20 });
-  if (result.status !== 0) throw new Error(`node ${args.join(" ")} ${result.signal ? `was killed by ${result.signal}` : `exited with ${result.status}`}: ${firstErrorLine(result.stderr)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `node ${args.join(" ")} ${result.signal ? `was killed by ${result.signal}` : `exited with ${result.status}`}: ${firstErrorLine(result.stderr)}`,
+    );
   return result.stdout;
 }
 
 /** The line of a failed process's stderr that says what went wrong. */
 function firstErrorLine(stderr: string): string {
-  const lines = stderr.split("\n").map((l) => l.trim().replace(/^#\s*/, "")).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim().replace(/^#\s*/, ""))
+    .filter(Boolean);
   return lines.find((l) => /assert|error|fatal|failed/i.test(l) && !/^warning/i.test(l)) ?? lines[0] ?? "(no stderr)";
 }
 
@@ -53,18 +59,26 @@ async function prove(): Promise<void> {
   const jupyterPath = mkdtempSync(join(tmpdir(), "dslab-snapshot-proof-"));
   const kernelName = "dslab-snapshot-proof";
   mkdirSync(join(jupyterPath, "kernels", kernelName), { recursive: true });
-  const spec = { argv: [process.execPath, "--snapshot-blob", blob, "kernel", "--config-path", "{connection_file}"], display_name: kernelName, language: "typescript", env: { NODE_OPTIONS: "" } };
+  const spec = {
+    argv: [process.execPath, "--snapshot-blob", blob, "kernel", "--config-path", "{connection_file}"],
+    display_name: kernelName,
+    language: "typescript",
+    env: { NODE_OPTIONS: "" },
+  };
   writeFileSync(join(jupyterPath, "kernels", kernelName, "kernel.json"), JSON.stringify(spec));
   let client: KernelClient | undefined;
   try {
-    client = await KernelClient.launch({ kernelName, cwd: join(root, "notebooks"), env: { ...env, JUPYTER_PATH: jupyterPath } }, 60_000).catch((error: Error) => {
-      const [first, ...rest] = error.message.split("\n");
-      throw new Error(`a kernel started from it failed: ${first.replace(/ \(.*\)$/, "")}: ${firstErrorLine(rest.join("\n"))}`);
-    });
+    client = await KernelClient.launch({ kernelName, cwd: join(root, "notebooks"), env: { ...env, JUPYTER_PATH: jupyterPath } }, 60_000).catch(
+      (error: Error) => {
+        const [first, ...rest] = error.message.split("\n");
+        throw new Error(`a kernel started from it failed: ${first.replace(/ \(.*\)$/, "")}: ${firstErrorLine(rest.join("\n"))}`);
+      },
+    );
     const cell = 'import { failure } from "dslab";\nfailure.anyFailureProbability({ n: 100, p: 0.01 }).toFixed(3)';
     const result = await executeCell(client, cell, { timeoutMs: 60_000 });
     const text = result.outputs.map((o) => JSON.stringify(o)).join(" ");
-    if (result.status !== "ok" || !text.includes("0.634")) throw new Error(`a kernel started from it could not run a cell importing dslab: ${result.status} ${text.slice(0, 300)}`);
+    if (result.status !== "ok" || !text.includes("0.634"))
+      throw new Error(`a kernel started from it could not run a cell importing dslab: ${result.status} ${text.slice(0, 300)}`);
   } finally {
     await client?.shutdown();
     rmSync(jupyterPath, { recursive: true, force: true });

@@ -36,7 +36,9 @@ function builderRequire(id: string): unknown {
 
 /** Runs CommonJS source as Node's loader would, with builderRequire. */
 function loadCommonJs(path: string, source: string): unknown {
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path }) as (...args: unknown[]) => void;
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path }) as (
+    ...args: unknown[]
+  ) => void;
   const module = { exports: {} };
   wrapper(module.exports, builderRequire, module, path, dirname(path));
   return module.exports;

@@ -18,12 +18,16 @@ describe("KernelClient.launch, when the kernel process dies as it starts", () =>
   it("fails at once, naming the signal that killed it and showing its first stderr lines", async () => {
     const env = dyingKernel('console.error("first line of the crash"); console.error("second line"); process.abort()');
     const launch = KernelClient.launch({ kernelName: "dying", env }, 60_000);
-    await expect(launch).rejects.toThrow(/^the kernel process was killed by SIGABRT as it started \(.*\)\nits stderr:\n {2}first line of the crash\n {2}second line/);
+    await expect(launch).rejects.toThrow(
+      /^the kernel process was killed by SIGABRT as it started \(.*\)\nits stderr:\n {2}first line of the crash\n {2}second line/,
+    );
   });
 
   it("fails at once, naming the exit code, when the kernel exits", async () => {
     const env = dyingKernel('console.error("no such module"); process.exit(3)');
-    await expect(KernelClient.launch({ kernelName: "dying", env }, 60_000)).rejects.toThrow(/^the kernel process exited with code 3 as it started .*\nits stderr:\n {2}no such module$/);
+    await expect(KernelClient.launch({ kernelName: "dying", env }, 60_000)).rejects.toThrow(
+      /^the kernel process exited with code 3 as it started .*\nits stderr:\n {2}no such module$/,
+    );
   });
 });
 

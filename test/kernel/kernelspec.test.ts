@@ -37,7 +37,10 @@ describe("the kernel's start-up snapshot", () => {
     const use = snapshotUse(root, { ...currentRuntime(), options: [] });
     if (IN_CI) expect(use).toHaveProperty("blob");
     if ("blob" in use) {
-      const info = execFileSync(process.execPath, ["--snapshot-blob", use.blob, "snapshot-info"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+      const info = execFileSync(process.execPath, ["--snapshot-blob", use.blob, "snapshot-info"], {
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
       expect(info).toMatch(/^dslab kernel snapshot: TypeScript 5\.\d+\.\d+, \d+ declaration files parsed and bound, without node:crypto/);
     } else {
       expect(existsSync(noSnapshotFile(root))).toBe(true);
@@ -52,7 +55,8 @@ describe("snapshotUse(packageRoot, runtime)", () => {
     mkdirSync(snapshotDir(dir), { recursive: true });
     const blob = join(snapshotDir(dir), "kernel.blob");
     if (withBlob) writeFileSync(blob, "");
-    if (info !== undefined) writeFileSync(join(snapshotDir(dir), "snapshot.json"), typeof info === "string" ? info : JSON.stringify({ blob, ...(info as object) }));
+    if (info !== undefined)
+      writeFileSync(join(snapshotDir(dir), "snapshot.json"), typeof info === "string" ? info : JSON.stringify({ blob, ...(info as object) }));
     return { dir, blob };
   };
 
@@ -60,8 +64,12 @@ describe("snapshotUse(packageRoot, runtime)", () => {
     const same = fakeRoot({ node: process.version, execPath: process.execPath });
     expect(snapshotUse(same.dir, here)).toEqual({ blob: same.blob });
     expect(snapshotUse(same.dir, { ...here, version: "v99.0.0" })).toEqual({ reason: `it was built by Node.js ${process.version}, this is v99.0.0` });
-    expect(snapshotUse(same.dir, { ...here, execPath: "/elsewhere/node" })).toEqual({ reason: `it was built by ${process.execPath}, this Node.js is /elsewhere/node` });
-    expect(snapshotUse(same.dir, { ...here, options: ["--max-old-space-size=3000"] })).toEqual({ reason: "Node.js runs with options (--max-old-space-size=3000) the snapshot was built without" });
+    expect(snapshotUse(same.dir, { ...here, execPath: "/elsewhere/node" })).toEqual({
+      reason: `it was built by ${process.execPath}, this Node.js is /elsewhere/node`,
+    });
+    expect(snapshotUse(same.dir, { ...here, options: ["--max-old-space-size=3000"] })).toEqual({
+      reason: "Node.js runs with options (--max-old-space-size=3000) the snapshot was built without",
+    });
   });
 
   it("says why not when the blob is gone, none was built, or its record is unreadable", () => {
@@ -70,13 +78,18 @@ describe("snapshotUse(packageRoot, runtime)", () => {
     const refused = fakeRoot(undefined);
     expect(snapshotUse(refused.dir, here)).toEqual({ reason: "the build made none" });
     writeFileSync(noSnapshotFile(refused.dir), "a kernel started from it failed: the kernel process was killed by SIGABRT\n");
-    expect(snapshotUse(refused.dir, here)).toEqual({ reason: "the build made none: a kernel started from it failed: the kernel process was killed by SIGABRT" });
+    expect(snapshotUse(refused.dir, here)).toEqual({
+      reason: "the build made none: a kernel started from it failed: the kernel process was killed by SIGABRT",
+    });
     expect(snapshotUse(fakeRoot("{not json").dir, here)).toMatchObject({ reason: expect.stringMatching(/snapshot\.json is unreadable$/) });
     expect(snapshotUse(mkdtempSync(join(tmpdir(), "dslab-empty-")), here)).toEqual({ reason: "the build made none" });
   });
 
   it("reads Node.js options from the command line and NODE_OPTIONS", () => {
-    expect(currentRuntime({ NODE_OPTIONS: " --max-old-space-size=3000  --no-warnings " }).options.slice(-2)).toEqual(["--max-old-space-size=3000", "--no-warnings"]);
+    expect(currentRuntime({ NODE_OPTIONS: " --max-old-space-size=3000  --no-warnings " }).options.slice(-2)).toEqual([
+      "--max-old-space-size=3000",
+      "--no-warnings",
+    ]);
     expect(currentRuntime({ NODE_OPTIONS: "" }).options).toEqual(process.execArgv);
   });
 });
@@ -87,7 +100,10 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
     const jupyterPath = mkdtempSync(join(tmpdir(), "dslab-launcher-"));
     mkdirSync(join(jupyterPath, "kernels", "dslab-launcher"), { recursive: true });
     const argv = [process.execPath, ...nodeOptions, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"];
-    writeFileSync(join(jupyterPath, "kernels", "dslab-launcher", "kernel.json"), JSON.stringify({ argv, display_name: "launcher", language: "typescript", env: { NODE_OPTIONS: "" } }));
+    writeFileSync(
+      join(jupyterPath, "kernels", "dslab-launcher", "kernel.json"),
+      JSON.stringify({ argv, display_name: "launcher", language: "typescript", env: { NODE_OPTIONS: "" } }),
+    );
     return KernelClient.launch({ kernelName: "dslab-launcher", cwd: join(root, "notebooks"), env: { ...process.env, JUPYTER_PATH: jupyterPath } });
   };
 
@@ -96,7 +112,9 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
     try {
       const run = await executeCell(kernel, 'import { failure } from "dslab";\nfailure.anyFailureProbability({ n: 100, p: 0.01 }).toFixed(3)');
       expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "'0.634'" } });
-      expect(kernel.stderr).toMatch(/^dslab: starting the kernel without its start-up snapshot \((Node\.js runs with options \(--no-warnings\)|the build made none).*\); `npm run build` makes one for this Node\.js\n/);
+      expect(kernel.stderr).toMatch(
+        /^dslab: starting the kernel without its start-up snapshot \((Node\.js runs with options \(--no-warnings\)|the build made none).*\); `npm run build` makes one for this Node\.js\n/,
+      );
     } finally {
       await kernel.shutdown();
     }
