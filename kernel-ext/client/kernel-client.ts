@@ -120,7 +120,7 @@ export class KernelClient {
       // ask again until an iopub status for our request shows the subscription works.
       while (!sawIopub) {
         if (Date.now() > deadline) throw new Error("kernel did not answer kernel_info_request in time");
-        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+        if (this.closed || this.processEnded()) throw new Error(`kernel exited (${this.process?.exitCode ?? this.process?.signalCode ?? "closed"})`);
         await this.request("shell", "kernel_info_request", {}, { timeoutMs: 2000 }).catch(() => undefined);
         if (!sawIopub) await new Promise((r) => setTimeout(r, 100));
       }
@@ -141,11 +141,16 @@ export class KernelClient {
         return;
       } catch {
         if (Date.now() > deadline) throw new Error("kernel heartbeat did not answer in time");
-        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+        if (this.closed || this.processEnded()) throw new Error(`kernel exited (${this.process?.exitCode ?? this.process?.signalCode ?? "closed"})`);
       } finally {
         hb.close();
       }
     }
+  }
+
+  /** Whether the launched kernel process has ended, by an exit or a signal. */
+  private processEnded(): boolean {
+    return this.process !== undefined && (this.process.exitCode !== null || this.process.signalCode !== null);
   }
 
   /** Sends a request and resolves with its reply. */

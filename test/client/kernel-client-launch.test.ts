@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { firstLines, KernelClient } from "../../kernel-ext/client/kernel-client";
 
@@ -28,6 +30,14 @@ describe("KernelClient.launch, when the kernel process dies as it starts", () =>
     await expect(KernelClient.launch({ kernelName: "dying", env }, 60_000)).rejects.toThrow(
       /^the kernel process exited with code 3 as it started .*\nits stderr:\n {2}no such module$/,
     );
+  });
+  it("leaves nothing running after the failure: a program whose launch failed ends by itself", async () => {
+    const env = dyingKernel("process.abort()");
+    const client = join(__dirname, "..", "..", "dist", "kernel-ext", "client", "kernel-client.js");
+    const script = `require(${JSON.stringify(client)}).KernelClient.launch({ kernelName: "dying" }, 60000).catch((e) => console.log(e.message.split("\\n")[0]))`;
+    // Killed after 25 s, well before the launch's own minute, if a heartbeat loop kept it alive.
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], { env, timeout: 25_000 });
+    expect(stdout).toMatch(/^the kernel process was killed by SIGABRT as it started/);
   });
 });
 
