@@ -22,13 +22,20 @@ describe("dslab kernel install", () => {
     expect(existsSync(join(dir, "logo-32x32.png")) && existsSync(join(dir, "logo-64x64.png"))).toBe(true);
   });
 
-  it.each([["kernel", "install"], ["lab", "install"]])("dslab %s %s loads neither TypeScript nor the kernel's modules", (...command) => {
+  it.each([
+    ["kernel", "install"],
+    ["lab", "install"],
+  ])("dslab %s %s loads neither TypeScript nor the kernel's modules", (...command) => {
     const argv = [...command, "--prefix", mkdtempSync(join(tmpdir(), "dslab-install-"))];
     const script = `require(${JSON.stringify(join(root, "dist", "kernel-ext", "cli.js"))}).main(${JSON.stringify(argv)}).then(() => {
       const loaded = Object.keys(require.cache).filter((f) => /typescript|tslab|zeromq|kernel-ext[\\\\/]kernel[\\\\/]/.test(f));
       process.stdout.write("\\n" + JSON.stringify(loaded));
     });`;
-    const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\n").pop()!);
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+        .split("\n")
+        .pop()!,
+    );
     expect(loaded).toEqual([]);
   });
 });
