@@ -22,7 +22,7 @@ export function launchFromSnapshot(packageRoot: string, args: string[], runtime?
   }
   const argv = ["--snapshot-blob", use.blob, ...args];
   const execve = (process as unknown as { execve?: Execve }).execve;
-  if (typeof execve === "function") execve(process.execPath, [process.execPath, ...argv], process.env);
+  if (typeof execve === "function" && process.platform !== "win32") execve(process.execPath, [process.execPath, ...argv], process.env);
   const child = spawn(process.execPath, argv, { stdio: ["inherit", "inherit", "inherit", "ipc"] });
   // Jupyter signals the kernel's process group, so the child may get a signal twice; an
   // interrupt twice is still one interrupt of the running cell.
