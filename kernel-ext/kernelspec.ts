@@ -2,28 +2,26 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { dataDirFor, type InstallScope } from "./jupyter-paths";
-import { packageRoot } from "./kernel/code-runner";
-import { snapshotNodeOptions } from "./snapshot/snapshot-plan";
+import { packageRoot } from "./package-root";
 
 /** The kernelspec's name, what notebooks put in metadata.kernelspec.name. */
 export const KERNEL_NAME = "dslab";
 
 /**
- * kernel.json for the dslab kernel, started with this Node.js: from the kernel's start-up
- * snapshot when the build made one with this Node.js (see scripts/build-kernel-snapshot.ts),
- * else from this package's bin.
+ * kernel.json for the dslab kernel: this Node.js runs bin/dslab.js, whose `kernel` command
+ * starts from the kernel's start-up snapshot when this Node.js built it, else without it
+ * (saying so on stderr): upgrading Node.js makes the kernel slower to start until the next
+ * build, never broken (see snapshot/launch-kernel.ts).
  */
 export function kernelJson(): Record<string, unknown> {
-  const snapshot = snapshotNodeOptions(packageRoot());
-  const command = snapshot.length > 0 ? snapshot : [resolve(packageRoot(), "bin", "dslab.js")];
   return {
-    argv: [process.execPath, ...command, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
     interrupt_mode: "signal",
-    // A V8 option in NODE_OPTIONS (--max-old-space-size, say) makes Node.js refuse a snapshot
-    // built without it, and the kernel would die at every start.
-    env: snapshot.length > 0 ? { NODE_OPTIONS: "" } : {},
+    // Node.js options in NODE_OPTIONS (a V8 one such as --max-old-space-size would make Node.js
+    // refuse the snapshot) would keep every kernel from using it.
+    env: { NODE_OPTIONS: "" },
     metadata: { debugger: false },
   };
 }
@@ -73,7 +71,12 @@ export function logoPng(size: number): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function crc32(data: Buffer): number {

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
     onHandout: (r) => console.log(`  ${relative(root, r.handout)}  ${(r.bytes / 1e6).toFixed(2)} MB  ${r.seconds.toFixed(1)} s  ${r.status}`),
   });
   const failed = results.filter((r) => r.status !== "ok");
-  console.log(`\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline.`);
+  console.log(
+    `\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline.`,
+  );
   if (failed.length > 0) console.error(`${failed.length} notebook(s) stopped at an error; their handouts show it.`);
   return failed.length > 0 ? 1 : 0;
 }
@@ -25,7 +27,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // A kernel that cannot start ends the run at once (KernelClient.launch), with its first stderr lines.
+    console.error(`npm start stopped: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   },
 );

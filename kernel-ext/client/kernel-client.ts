@@ -30,6 +30,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The first lines of a kernel's stderr, for an error message. */
+export function firstLines(text: string, what: string, count = 12): string {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  if (lines.length === 0) return `${what}: (empty)`;
+  const more = lines.length > count ? `\n  ... (${lines.length - count} more lines)` : "";
+  return `${what}:\n${lines.slice(0, count).map((line) => `  ${line}`).join("\n")}${more}`;
+}
+
 /** A client of one kernel over ZMQ: shell, control and stdin DEALERs, an iopub SUB, a heartbeat REQ. */
 export class KernelClient {
   readonly session = randomUUID();
@@ -73,12 +81,18 @@ export class KernelClient {
       client.stderr += chunk.toString();
       if (client.stderr.length > 100_000) client.stderr = client.stderr.slice(-50_000);
     });
+    // A kernel that dies as it starts fails the launch at once, not at the heartbeat's timeout.
+    const died = new Promise<never>((_, reject) => {
+      child.once("close", (code, signal) => reject(new Error(`the kernel process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} as it started`)));
+      child.once("error", (error) => reject(new Error(`the kernel process did not start: ${error.message}`)));
+    });
+    died.catch(() => undefined);
     client.connect();
     try {
-      await client.waitForReady(timeoutMs);
+      await Promise.race([client.waitForReady(timeoutMs), died]);
     } catch (error) {
       await client.dispose();
-      throw new Error(`${(error as Error).message}\nkernel stderr:\n${client.stderr}`);
+      throw new Error(`${(error as Error).message} (${argv.join(" ")})\n${firstLines(client.stderr, "its stderr")}`);
     }
     return client;
   }
@@ -106,7 +120,7 @@ export class KernelClient {
       // ask again until an iopub status for our request shows the subscription works.
       while (!sawIopub) {
         if (Date.now() > deadline) throw new Error("kernel did not answer kernel_info_request in time");
-        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+        if (this.closed || this.processEnded()) throw new Error(`kernel exited (${this.process?.exitCode ?? this.process?.signalCode ?? "closed"})`);
         await this.request("shell", "kernel_info_request", {}, { timeoutMs: 2000 }).catch(() => undefined);
         if (!sawIopub) await new Promise((r) => setTimeout(r, 100));
       }
@@ -127,11 +141,16 @@ export class KernelClient {
         return;
       } catch {
         if (Date.now() > deadline) throw new Error("kernel heartbeat did not answer in time");
-        if (this.process && this.process.exitCode !== null) throw new Error(`kernel exited with code ${this.process.exitCode}`);
+        if (this.closed || this.processEnded()) throw new Error(`kernel exited (${this.process?.exitCode ?? this.process?.signalCode ?? "closed"})`);
       } finally {
         hb.close();
       }
     }
+  }
+
+  /** Whether the launched kernel process has ended, by an exit or a signal. */
+  private processEnded(): boolean {
+    return this.process !== undefined && (this.process.exitCode !== null || this.process.signalCode !== null);
   }
 
   /** Sends a request and resolves with its reply. */

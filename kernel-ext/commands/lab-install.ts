@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { dataDirFor, parseInstallScope } from "../jupyter-paths";
-import { packageRoot } from "../kernel/code-runner";
+import { packageRoot } from "../package-root";
 
 /** Where the prebuilt JupyterLab extension is built (npm run build). */
 export function labextensionDir(): string {

@@ -5,8 +5,11 @@ import { format } from "node:util";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
+import { packageRoot } from "../package-root";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
 import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
+
+export { packageRoot };
 
 type Tslab = typeof import("tslab/dist/converter.js") & typeof import("tslab/dist/executor.js") & typeof import("tslab/dist/inspect.js");
 
@@ -31,17 +34,6 @@ export interface CodeRunner {
   interrupt(): void;
   /** Compiles a trivial cell so the TypeScript program exists before the first request needs it. */
   warmUp(): void;
-}
-
-/** The dslab package root (this file is dist/kernel-ext/kernel/code-runner.js or kernel-ext/kernel/code-runner.ts). */
-export function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "kernel-ext"))) {
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(__dirname, "..", "..", "..");
-    dir = parent;
-  }
-  return dir;
 }
 
 /** The node_modules folders from `dir` up to the file system's root, nearest first. */

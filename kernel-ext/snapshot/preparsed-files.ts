@@ -4,7 +4,12 @@
 import type * as TS from "@tslab/typescript-for-tslab";
 
 /** What createSourceFile's hook is called with, and returns a pre-parsed file or undefined. */
-export type ParseHook = (fileName: string, text: string, options: TS.ScriptTarget | TS.CreateSourceFileOptions, setParentNodes?: boolean) => TS.SourceFile | undefined;
+export type ParseHook = (
+  fileName: string,
+  text: string,
+  options: TS.ScriptTarget | TS.CreateSourceFileOptions,
+  setParentNodes?: boolean,
+) => TS.SourceFile | undefined;
 
 const CREATE_SOURCE_FILE = "function createSourceFile(fileName, sourceText, languageVersionOrOptions, setParentNodes = false, scriptKind) {";
 
@@ -17,13 +22,19 @@ const CREATE_SOURCE_FILE = "function createSourceFile(fileName, sourceText, lang
 export function addParseHook(typescriptSource: string): string {
   const at = typescriptSource.indexOf(CREATE_SOURCE_FILE);
   if (at < 0 || typescriptSource.indexOf(CREATE_SOURCE_FILE, at + 1) >= 0) throw new Error("this TypeScript has no single createSourceFile to hook");
-  const hook = "const preparsed = createSourceFile.preparsed && createSourceFile.preparsed(fileName, sourceText, languageVersionOrOptions, setParentNodes); if (preparsed) return preparsed;";
+  const hook =
+    "const preparsed = createSourceFile.preparsed && createSourceFile.preparsed(fileName, sourceText, languageVersionOrOptions, setParentNodes); if (preparsed) return preparsed;";
   const end = at + CREATE_SOURCE_FILE.length;
   return `${typescriptSource.slice(0, end)} ${hook}${typescriptSource.slice(end)}`;
 }
 
 /** Parses and binds each file with the options of the program that will use it. */
-export function parseAndBind(ts: typeof TS, paths: readonly string[], options: TS.CompilerOptions, readFile: (path: string) => string): Map<string, TS.SourceFile> {
+export function parseAndBind(
+  ts: typeof TS,
+  paths: readonly string[],
+  options: TS.CompilerOptions,
+  readFile: (path: string) => string,
+): Map<string, TS.SourceFile> {
   const bind = (ts as unknown as { bindSourceFile(file: TS.SourceFile, options: TS.CompilerOptions): void }).bindSourceFile;
   const files = new Map<string, TS.SourceFile>();
   for (const path of paths) {

@@ -3,7 +3,7 @@
 // options tslab compiled with. Run as `node dist/kernel-ext/snapshot/record-declarations.js PLAN`.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import * as ts from "@tslab/typescript-for-tslab";
+import type * as ts from "@tslab/typescript-for-tslab";
 import type { SnapshotPlan } from "./snapshot-plan";
 import { patchedTypescript } from "../kernel/patched-typescript";
 import { provideModule, tslabTypescriptPath, typescriptView } from "../kernel/typescript-for-tslab";
@@ -28,7 +28,9 @@ async function record(planFile: string): Promise<void> {
   // Required only now, so that tslab's converter gets the recording TypeScript.
   const { createCodeRunner, packageRoot } = require("../kernel/code-runner") as typeof import("../kernel/code-runner.js");
   const runner = createCodeRunner(process.cwd());
-  const result = await runner.execute('import type * as dslab from "dslab";\nimport type * as widgets from "dslab/widgets";\nimport type * as kernel from "dslab/kernel";\n1');
+  const result = await runner.execute(
+    'import type * as dslab from "dslab";\nimport type * as widgets from "dslab/widgets";\nimport type * as kernel from "dslab/kernel";\n1',
+  );
   if (result.status !== "ok") throw new Error(`the recording cell failed: ${result.evalue}`);
   const plan: SnapshotPlan = {
     typescript,

@@ -20,11 +20,27 @@ const planFile = process.env.DSLAB_SNAPSHOT_PLAN;
 if (!planFile) throw new Error("DSLAB_SNAPSHOT_PLAN is not set: run scripts/build-kernel-snapshot.ts");
 const plan = JSON.parse(readFileSync(planFile, "utf8")) as SnapshotPlan;
 
-/** Runs CommonJS source as Node's loader would, with the builder's require (built-ins only). */
+/**
+ * The builder's require (built-ins only), except node:crypto, which must stay out of the
+ * snapshot. On Node.js 24, a process started from a snapshot that has node:crypto loaded aborts
+ * as soon as one of its worker threads loads node:crypto too (`Assertion failed:
+ * env->crypto_key_object_constructor_template().IsEmpty()`): the worker inherits the snapshot's
+ * KeyObject template but loads the module afresh. The kernel's control thread signs messages,
+ * so every kernel died at start. TypeScript requires crypto inside a try when it loads, only
+ * for ts.sys.createHash; start-from-snapshot.ts puts that back once the snapshot has started.
+ */
+function builderRequire(id: string): unknown {
+  if (id === "crypto" || id === "node:crypto") throw new Error("node:crypto is kept out of the kernel snapshot");
+  return require(id);
+}
+
+/** Runs CommonJS source as Node's loader would, with builderRequire. */
 function loadCommonJs(path: string, source: string): unknown {
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path }) as (...args: unknown[]) => void;
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: path }) as (
+    ...args: unknown[]
+  ) => void;
   const module = { exports: {} };
-  wrapper(module.exports, require, module, path, dirname(path));
+  wrapper(module.exports, builderRequire, module, path, dirname(path));
   return module.exports;
 }
 
@@ -35,8 +51,10 @@ const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.
 (ts.createSourceFile as typeof ts.createSourceFile & { preparsed?: Preparsed.ParseHook }).preparsed = preparsed.preparsedLookup(files);
 
 startupSnapshot.setDeserializeMainFunction(() => {
+  // What the snapshot holds, before the kernel's modules add theirs (snapshot-info reports it).
+  const modulesAtStart = [...(process as unknown as { moduleLoadList: string[] }).moduleLoadList];
   // Now a full require exists: load the kernel from dist/ as usual.
   const { createRequire } = require("node:module") as typeof import("node:module");
   const start = (createRequire(plan.startModule)(plan.startModule) as { startFromSnapshot: typeof startFromSnapshot }).startFromSnapshot;
-  start({ ts, files: files.size, typescriptPath: plan.typescript, argv: process.argv.slice(1) });
+  start({ ts, files: files.size, typescriptPath: plan.typescript, argv: process.argv.slice(1), modulesAtStart });
 });

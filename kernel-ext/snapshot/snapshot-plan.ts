@@ -15,9 +15,10 @@ export interface SnapshotPlan {
   startModule: string;
 }
 
-/** A built snapshot and the Node.js that built it: a snapshot only loads in the same Node.js. */
+/** A built snapshot, proven by the build, and the Node.js that built it: a snapshot only loads in the same Node.js. */
 export interface SnapshotInfo {
   blob: string;
+  /** process.version of the Node.js that built it. */
   node: string;
   execPath: string;
 }
@@ -27,18 +28,46 @@ export function snapshotDir(packageRoot: string): string {
   return join(packageRoot, "dist", "kernel-snapshot");
 }
 
+/** Where the build writes, in one line, why it made no snapshot. */
+export function noSnapshotFile(packageRoot: string): string {
+  return join(snapshotDir(packageRoot), "no-snapshot.txt");
+}
+
+/** The Node.js a kernel is about to run in. */
+export interface NodeRuntime {
+  version: string;
+  execPath: string;
+  /** Node.js options on its command line (process.execArgv) and in NODE_OPTIONS. */
+  options: string[];
+}
+
+/** This process's Node.js. */
+export function currentRuntime(env: NodeJS.ProcessEnv = process.env): NodeRuntime {
+  const nodeOptions = (env.NODE_OPTIONS ?? "").trim();
+  return { version: process.version, execPath: process.execPath, options: [...process.execArgv, ...(nodeOptions ? nodeOptions.split(/\s+/) : [])] };
+}
+
 /**
- * The Node.js options that start the kernel from its snapshot, or none when there is no
- * snapshot built by this very Node.js (then the kernel starts from bin/dslab.js, slower).
+ * Whether a kernel in `runtime` can start from the snapshot the build made: only the very
+ * Node.js that built it (same version, same binary), without Node.js options (a V8 option such
+ * as --max-old-space-size makes Node.js refuse a snapshot built without it), and with its blob
+ * present. Otherwise, why not, in words for the kernel's stderr.
  */
-export function snapshotNodeOptions(packageRoot: string): string[] {
+export function snapshotUse(packageRoot: string, runtime: NodeRuntime = currentRuntime()): { blob: string } | { reason: string } {
   const infoFile = join(snapshotDir(packageRoot), "snapshot.json");
-  if (!existsSync(infoFile)) return [];
-  try {
-    const info = JSON.parse(readFileSync(infoFile, "utf8")) as SnapshotInfo;
-    const usable = info.node === process.version && info.execPath === process.execPath && existsSync(info.blob);
-    return usable ? ["--snapshot-blob", info.blob] : [];
-  } catch {
-    return [];
+  if (!existsSync(infoFile)) {
+    const why = existsSync(noSnapshotFile(packageRoot)) ? readFileSync(noSnapshotFile(packageRoot), "utf8").trim() : "";
+    return { reason: why ? `the build made none: ${why}` : "the build made none" };
   }
+  let info: SnapshotInfo;
+  try {
+    info = JSON.parse(readFileSync(infoFile, "utf8")) as SnapshotInfo;
+  } catch {
+    return { reason: `${infoFile} is unreadable` };
+  }
+  if (info.node !== runtime.version) return { reason: `it was built by Node.js ${info.node}, this is ${runtime.version}` };
+  if (info.execPath !== runtime.execPath) return { reason: `it was built by ${info.execPath}, this Node.js is ${runtime.execPath}` };
+  if (runtime.options.length > 0) return { reason: `Node.js runs with options (${runtime.options.join(" ")}) the snapshot was built without` };
+  if (typeof info.blob !== "string" || !existsSync(info.blob)) return { reason: `its blob ${info.blob} is missing` };
+  return { blob: info.blob };
 }

@@ -3,54 +3,141 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../kernel-ext/kernel/code-runner";
-import { snapshotDir, snapshotNodeOptions } from "../../kernel-ext/snapshot/snapshot-plan";
+import { executeCell } from "../../kernel-ext/client/execute-cell";
+import { KernelClient } from "../../kernel-ext/client/kernel-client";
+import { packageRoot } from "../../kernel-ext/package-root";
+import { currentRuntime, noSnapshotFile, snapshotDir, snapshotUse, type NodeRuntime } from "../../kernel-ext/snapshot/snapshot-plan";
 import { IN_CI } from "../helpers/jupyter";
 
 const root = packageRoot();
 
 describe("dslab kernel install", () => {
-  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir", () => {
+  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir: this Node.js runs bin/dslab.js kernel, NODE_OPTIONS cleared", () => {
     const prefix = mkdtempSync(join(tmpdir(), "dslab-install-"));
     execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--prefix", prefix]);
     const dir = join(prefix, "share", "jupyter", "kernels", "dslab");
     const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
-    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "signal" });
-    expect(spec.argv[0]).toBe(process.execPath);
-    expect(spec.argv.slice(-3)).toEqual(["kernel", "--config-path", "{connection_file}"]);
+    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "signal", env: { NODE_OPTIONS: "" } });
+    expect(spec.argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
     expect(existsSync(join(dir, "logo-32x32.png")) && existsSync(join(dir, "logo-64x64.png"))).toBe(true);
   });
 
-  it("starts the kernel from the start-up snapshot the build made (in CI the build must have made one)", () => {
-    const options = snapshotNodeOptions(root);
-    if (IN_CI) expect(options[0]).toBe("--snapshot-blob");
-    if (options.length > 0) {
-      const info = execFileSync(process.execPath, [...options, "snapshot-info"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
-      expect(info).toMatch(/^dslab kernel snapshot: TypeScript 5\.\d+\.\d+, \d+ declaration files parsed and bound/);
+  it.each([
+    ["kernel", "install"],
+    ["lab", "install"],
+  ])("dslab %s %s loads neither TypeScript nor the kernel's modules", (...command) => {
+    const argv = [...command, "--prefix", mkdtempSync(join(tmpdir(), "dslab-install-"))];
+    const script = `require(${JSON.stringify(join(root, "dist", "kernel-ext", "cli.js"))}).main(${JSON.stringify(argv)}).then(() => {
+      const loaded = Object.keys(require.cache).filter((f) => /typescript|tslab|zeromq|kernel-ext[\\\\/]kernel[\\\\/]/.test(f));
+      process.stdout.write("\\n" + JSON.stringify(loaded));
+    });`;
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+        .split("\n")
+        .pop()!,
+    );
+    expect(loaded).toEqual([]);
+  });
+});
+
+describe("the kernel's start-up snapshot", () => {
+  it("was built and proven by the build with this Node.js (in CI it must have been), without node:crypto in it", () => {
+    const use = snapshotUse(root, { ...currentRuntime(), options: [] });
+    if (IN_CI) expect(use).toHaveProperty("blob");
+    if ("blob" in use) {
+      const info = execFileSync(process.execPath, ["--snapshot-blob", use.blob, "snapshot-info"], {
+        encoding: "utf8",
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      expect(info).toMatch(/^dslab kernel snapshot: TypeScript 5\.\d+\.\d+, \d+ declaration files parsed and bound, without node:crypto/);
+    } else {
+      expect(existsSync(noSnapshotFile(root))).toBe(true);
     }
   });
 });
 
-describe("snapshotNodeOptions(packageRoot)", () => {
-  const fakeRoot = (info: unknown) => {
+describe("snapshotUse(packageRoot, runtime)", () => {
+  const here: NodeRuntime = { version: process.version, execPath: process.execPath, options: [] };
+  const fakeRoot = (info: unknown, { blob: withBlob = true } = {}) => {
     const dir = mkdtempSync(join(tmpdir(), "dslab-root-"));
     mkdirSync(snapshotDir(dir), { recursive: true });
     const blob = join(snapshotDir(dir), "kernel.blob");
-    writeFileSync(blob, "");
-    if (info !== undefined) writeFileSync(join(snapshotDir(dir), "snapshot.json"), typeof info === "string" ? info : JSON.stringify({ blob, ...(info as object) }));
+    if (withBlob) writeFileSync(blob, "");
+    if (info !== undefined)
+      writeFileSync(join(snapshotDir(dir), "snapshot.json"), typeof info === "string" ? info : JSON.stringify({ blob, ...(info as object) }));
     return { dir, blob };
   };
 
-  it("uses a snapshot only if this very Node.js built it", () => {
+  it("uses a snapshot only in the very Node.js that built it, run without Node.js options", () => {
     const same = fakeRoot({ node: process.version, execPath: process.execPath });
-    expect(snapshotNodeOptions(same.dir)).toEqual(["--snapshot-blob", same.blob]);
-    expect(snapshotNodeOptions(fakeRoot({ node: "v18.0.0", execPath: process.execPath }).dir)).toEqual([]);
-    expect(snapshotNodeOptions(fakeRoot({ node: process.version, execPath: "/elsewhere/node" }).dir)).toEqual([]);
+    expect(snapshotUse(same.dir, here)).toEqual({ blob: same.blob });
+    expect(snapshotUse(same.dir, { ...here, version: "v99.0.0" })).toEqual({ reason: `it was built by Node.js ${process.version}, this is v99.0.0` });
+    expect(snapshotUse(same.dir, { ...here, execPath: "/elsewhere/node" })).toEqual({
+      reason: `it was built by ${process.execPath}, this Node.js is /elsewhere/node`,
+    });
+    expect(snapshotUse(same.dir, { ...here, options: ["--max-old-space-size=3000"] })).toEqual({
+      reason: "Node.js runs with options (--max-old-space-size=3000) the snapshot was built without",
+    });
   });
 
-  it("falls back to no snapshot when none was built or its record is unreadable", () => {
-    expect(snapshotNodeOptions(fakeRoot(undefined).dir)).toEqual([]);
-    expect(snapshotNodeOptions(fakeRoot("{not json").dir)).toEqual([]);
-    expect(snapshotNodeOptions(mkdtempSync(join(tmpdir(), "dslab-empty-")))).toEqual([]);
+  it("says why not when the blob is gone, none was built, or its record is unreadable", () => {
+    const noBlob = fakeRoot({ node: process.version, execPath: process.execPath }, { blob: false });
+    expect(snapshotUse(noBlob.dir, here)).toEqual({ reason: `its blob ${noBlob.blob} is missing` });
+    const refused = fakeRoot(undefined);
+    expect(snapshotUse(refused.dir, here)).toEqual({ reason: "the build made none" });
+    writeFileSync(noSnapshotFile(refused.dir), "a kernel started from it failed: the kernel process was killed by SIGABRT\n");
+    expect(snapshotUse(refused.dir, here)).toEqual({
+      reason: "the build made none: a kernel started from it failed: the kernel process was killed by SIGABRT",
+    });
+    expect(snapshotUse(fakeRoot("{not json").dir, here)).toMatchObject({ reason: expect.stringMatching(/snapshot\.json is unreadable$/) });
+    expect(snapshotUse(mkdtempSync(join(tmpdir(), "dslab-empty-")), here)).toEqual({ reason: "the build made none" });
+  });
+
+  it("reads Node.js options from the command line and NODE_OPTIONS", () => {
+    expect(currentRuntime({ NODE_OPTIONS: " --max-old-space-size=3000  --no-warnings " }).options.slice(-2)).toEqual([
+      "--max-old-space-size=3000",
+      "--no-warnings",
+    ]);
+    expect(currentRuntime({ NODE_OPTIONS: "" }).options).toEqual(process.execArgv);
+  });
+});
+
+describe("the kernelspec's launcher (dslab kernel)", () => {
+  /** A kernelspec running bin/dslab.js kernel with extra Node.js options, in a fresh JUPYTER_PATH. */
+  const launchWith = (nodeOptions: string[]) => {
+    const jupyterPath = mkdtempSync(join(tmpdir(), "dslab-launcher-"));
+    mkdirSync(join(jupyterPath, "kernels", "dslab-launcher"), { recursive: true });
+    const argv = [process.execPath, ...nodeOptions, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"];
+    writeFileSync(
+      join(jupyterPath, "kernels", "dslab-launcher", "kernel.json"),
+      JSON.stringify({ argv, display_name: "launcher", language: "typescript", env: { NODE_OPTIONS: "" } }),
+    );
+    return KernelClient.launch({ kernelName: "dslab-launcher", cwd: join(root, "notebooks"), env: { ...process.env, JUPYTER_PATH: jupyterPath } });
+  };
+
+  it("starts the kernel without the snapshot when this Node.js cannot load it, says why on stderr, and the kernel runs a cell importing dslab", async () => {
+    const kernel = await launchWith(["--no-warnings"]);
+    try {
+      const run = await executeCell(kernel, 'import { failure } from "dslab";\nfailure.anyFailureProbability({ n: 100, p: 0.01 }).toFixed(3)');
+      expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "'0.634'" } });
+      expect(kernel.stderr).toMatch(
+        /^dslab: starting the kernel without its start-up snapshot \((Node\.js runs with options \(--no-warnings\)|the build made none).*\); `npm run build` makes one for this Node\.js\n/,
+      );
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+
+  it("starts the kernel from the snapshot when this Node.js built it, saying nothing (in CI)", async () => {
+    const kernel = await launchWith([]);
+    try {
+      const run = await executeCell(kernel, "process.execArgv.includes('--snapshot-blob')");
+      if (IN_CI || "blob" in snapshotUse(root, { ...currentRuntime(), options: [] })) {
+        expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "true" } });
+        expect(kernel.stderr).not.toMatch(/without its start-up snapshot/);
+      }
+    } finally {
+      await kernel.shutdown();
+    }
   });
 });
