@@ -8,6 +8,7 @@ import { toMimeBundle } from "./display-bundle";
 import { History, type HistoryRequest } from "./history";
 import { createOutputContext } from "./output-context";
 import { createPlotlyHtml } from "./plotly-html";
+import { createStreamBatcher, type StreamBatcher, type StreamBatcherOptions } from "./stream-batcher";
 
 /** The channels a kernel sends on. */
 export type SendChannel = "shell" | "control" | "iopub" | "stdin";
@@ -15,6 +16,8 @@ export type SendChannel = "shell" | "control" | "iopub" | "stdin";
 /** Where the handler's messages go: the ZMQ sockets, or a recording fake in tests. */
 export interface Transport {
   send(channel: SendChannel, message: JupyterMessage<unknown>): void;
+  /** Bytes of iopub messages not yet handed to the socket (bounds batched stream output). Defaults to 0. */
+  iopubBacklog?(): number;
 }
 
 /** Options for KernelHandler. */
@@ -25,6 +28,8 @@ export interface KernelHandlerOptions {
   onShutdown?: (restart: boolean) => void;
   /** Where the kernel logs its own problems. Defaults to the process's stderr. */
   log?: (text: string) => void;
+  /** How stream output is batched (see stream-batcher.ts); the defaults suit a kernel. */
+  streams?: Pick<StreamBatcherOptions<unknown>, "flushIntervalMs" | "maxMessageChars" | "maxPendingChars">;
 }
 
 const IMPLEMENTATION_VERSION = "0.1.0";
@@ -41,6 +46,7 @@ export class KernelHandler {
   private shellQueue: Promise<void> = Promise.resolve();
   private readonly plotlyHtml = createPlotlyHtml();
   private readonly log: (text: string) => void;
+  private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
 
   constructor(
     private readonly runner: CodeRunner,
@@ -48,6 +54,11 @@ export class KernelHandler {
     private readonly options: KernelHandlerOptions,
   ) {
     this.log = options.log ?? ((text) => process.stderr.write(text));
+    this.streams = createStreamBatcher({
+      ...options.streams,
+      send: (parent, name, text) => this.publish("stream", { name, text }, parent),
+      backlog: () => transport.iopubBacklog?.() ?? 0,
+    });
     this.comms = new CommRegistry({
       send: (msgType, content, { buffers, metadata }) => this.iopub(msgType, content, this.output.current(), { buffers, metadata }),
       report: (error, where) => this.reportHandlerError(error, where),
@@ -99,8 +110,13 @@ export class KernelHandler {
     }
     const parent = this.output.current();
     if (!parent) return false;
-    this.iopub("stream", { name, text }, parent);
+    this.streams.write(parent, name, text);
     return true;
+  }
+
+  /** Sends the stream output gathered so far. */
+  flushStreams(): void {
+    this.streams.flush();
   }
 
   private async dispatch(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
@@ -116,8 +132,11 @@ export class KernelHandler {
 
   private async reply(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
     const content = request.content as Record<string, unknown>;
-    const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
+    const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) => {
+      // A reply follows the outputs of its request, as ipykernel flushes stdout before replying.
+      this.streams.flush();
       this.transport.send(channel, newMessage(msgType, this.options.session, replyContent, { parent: request, metadata }));
+    };
     switch (request.header.msg_type) {
       case "kernel_info_request":
         return send("kernel_info_reply", kernelInfo());
@@ -211,6 +230,12 @@ export class KernelHandler {
   }
 
   private iopub(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+    // Gathered stream text was written before this message: it goes first.
+    this.streams.flush();
+    this.publish(msgType, content, parent, extra);
+  }
+
+  private publish(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
     const message = newMessage(msgType, this.options.session, content, {
       parent,
       identities: [Buffer.from(iopubTopic(msgType, content))],

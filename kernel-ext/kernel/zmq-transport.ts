@@ -32,9 +32,12 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
   worker.unref();
   const shell = new zmq.Router();
   const stdin = new zmq.Router();
-  const iopub = new zmq.Publisher();
+  // A publisher drops messages for a subscriber whose queue is full; with noDrop it waits for room
+  // instead, so a busy front end gets every output and status (stream output is batched, so the
+  // queue holds few messages). A front end that reads nothing for a minute loses messages, logged.
+  const iopub = new zmq.Publisher({ noDrop: true, sendTimeout: 60_000 });
   await Promise.all([shell.bind(channelUrl(info, "shell")), stdin.bind(channelUrl(info, "stdin")), iopub.bind(channelUrl(info, "iopub"))]);
-  const senders = { shell: createSocketSender(shell), stdin: createSocketSender(stdin), iopub: createSocketSender(iopub) };
+  const senders = { shell: createSocketSender(shell, log), stdin: createSocketSender(stdin, log), iopub: createSocketSender(iopub, log) };
   const decode = (frames: Buffer[], channel: string): JupyterMessage | undefined => {
     try {
       return decodeMessage(frames, signer);
@@ -49,6 +52,7 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       if (channel === "control") worker.postMessage({ frames });
       else senders[channel](frames);
     },
+    iopubBacklog: () => senders.iopub.backlog(),
     listen(onRequest) {
       worker.on("message", (message: { frames?: Uint8Array[] }) => {
         if (!message.frames) return;

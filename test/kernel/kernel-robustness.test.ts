@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KernelClient } from "../../kernel-ext/client/kernel-client";
+import type { JupyterMessage } from "../../kernel-ext/wire";
+import { kernelEnv } from "../helpers/jupyter";
+
+// The real kernel process over ZMQ, probed as front ends and careless users would (issues 11 and 14).
+let client: KernelClient;
+const env = kernelEnv();
+const notebooks = join(__dirname, "..", "..", "notebooks");
+
+beforeAll(async () => {
+  client = await KernelClient.launch({ kernelName: "dslab", cwd: notebooks, env });
+});
+afterAll(async () => {
+  await client?.dispose();
+});
+
+/** Everything a request caused on iopub, up to its idle status, and its reply. */
+interface Exchange {
+  reply: JupyterMessage;
+  iopub: JupyterMessage[];
+}
+
+/** Sends a request and collects its iopub messages until its idle status (which must come). */
+function exchange(kernel: KernelClient, msgType: string, content: Record<string, unknown>, timeoutMs = 60_000): Promise<Exchange> {
+  const iopub: JupyterMessage[] = [];
+  let msgId = "";
+  const early: JupyterMessage[] = [];
+  let idle!: () => void;
+  const idleSeen = new Promise<void>((resolve) => (idle = resolve));
+  const take = (m: JupyterMessage) => {
+    iopub.push(m);
+    if (m.header.msg_type === "status" && (m.content as { execution_state: string }).execution_state === "idle") idle();
+  };
+  const stop = kernel.onIopub((m) => {
+    const parent = (m.parent_header as { msg_id?: string }).msg_id;
+    if (!msgId) early.push(m);
+    else if (parent === msgId) take(m);
+  });
+  const sent = kernel.sendRequest("shell", msgType, content);
+  msgId = sent.msgId;
+  for (const m of early.splice(0)) if ((m.parent_header as { msg_id?: string }).msg_id === msgId) take(m);
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no idle status for ${msgType} within ${timeoutMs} ms (saw ${iopub.length} iopub messages)`)), timeoutMs));
+  return Promise.race([Promise.all([sent.reply, idleSeen]).then(([reply]) => ({ reply, iopub })), timeout]).finally(stop);
+}
+
+const execute = (kernel: KernelClient, code: string, extra: Record<string, unknown> = {}, timeoutMs?: number) =>
+  exchange(kernel, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true, ...extra }, timeoutMs);
+
+const streamText = (messages: JupyterMessage[], name = "stdout") =>
+  messages.filter((m) => m.header.msg_type === "stream" && (m.content as { name: string }).name === name).map((m) => (m.content as { text: string }).text).join("");
+
+/** Prints the kernel's used heap after a full garbage collection. */
+const HEAP_USED = "require('v8').setFlagsFromString('--expose-gc');\nrequire('vm').runInNewContext('gc')();\nconsole.log(process.memoryUsage().heapUsed);";
+
+function lines(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(`${i}\n`);
+  return out.join("");
+}
+
+describe("a cell that prints a lot", () => {
+  it("delivers every one of 10,000 lines in order, batched into few messages, then the idle status", async () => {
+    const run = await execute(client, "for (let i = 0; i < 10_000; i++) console.log(i);");
+    expect((run.reply.content as { status: string }).status).toBe("ok");
+    expect(streamText(run.iopub)).toBe(lines(10_000));
+    expect(run.iopub.filter((m) => m.header.msg_type === "stream").length).toBeLessThan(100);
+  });
+
+  it("delivers every one of 1,000,000 lines in order, and its memory returns after the cell", async () => {
+    const heapUsed = async () => Number(streamText((await execute(client, HEAP_USED)).iopub).trim());
+    const before = await heapUsed();
+    const run = await execute(client, "for (let i = 0; i < 1_000_000; i++) console.log(i);", {}, 120_000);
+    expect((run.reply.content as { status: string }).status).toBe("ok");
+    const text = streamText(run.iopub);
+    expect(text.length).toBe(lines(1_000_000).length);
+    expect(text === lines(1_000_000)).toBe(true);
+    expect(run.iopub.filter((m) => m.header.msg_type === "stream").length).toBeLessThan(1000);
+    // Nothing of the million lines stays reachable in the kernel (its heap after a full GC).
+    expect(await heapUsed()).toBeLessThan(before + 20e6);
+  }, 180_000);
+
+  it("keeps stdout and stderr interleaved as written, and output after an await under its cell", async () => {
+    const run = await execute(client, 'console.log("a"); console.error("b"); console.log("c");\nawait new Promise((r) => setTimeout(r, 100));\nconsole.log("d");');
+    const streams = run.iopub.filter((m) => m.header.msg_type === "stream").map((m) => [(m.content as { name: string }).name, (m.content as { text: string }).text]);
+    expect(streams).toEqual([["stdout", "a\n"], ["stderr", "b\n"], ["stdout", "c\n"], ["stdout", "d\n"]]);
+  });
+});
