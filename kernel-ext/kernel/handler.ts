@@ -18,6 +18,8 @@ export interface Transport {
   send(channel: SendChannel, message: JupyterMessage<unknown>): void;
   /** Bytes of iopub messages not yet handed to the socket (bounds batched stream output). Defaults to 0. */
   iopubBacklog?(): number;
+  /** Resolves once every shell request the socket has already received has been delivered to the handler. */
+  drainShell?(): Promise<void>;
 }
 
 /** Options for KernelHandler. */
@@ -44,6 +46,10 @@ export class KernelHandler {
   private readonly history = new History();
   private executionCount = 0;
   private shellQueue: Promise<void> = Promise.resolve();
+  /** Shell requests received so far; each is numbered in arrival order. */
+  private received = 0;
+  /** Execute requests numbered up to this one are answered "aborted" (queued behind an error with stop_on_error). */
+  private abortThrough = 0;
   private readonly plotlyHtml = createPlotlyHtml();
   private readonly log: (text: string) => void;
   private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
@@ -68,7 +74,8 @@ export class KernelHandler {
   /** Handles one request; shell requests run one at a time, in arrival order. */
   handle(channel: "shell" | "control", message: JupyterMessage): Promise<void> {
     if (channel === "control") return this.dispatch(channel, message);
-    const run = this.shellQueue.then(() => this.dispatch(channel, message));
+    const seq = ++this.received;
+    const run = this.shellQueue.then(() => this.dispatch(channel, message, seq));
     this.shellQueue = run.catch(() => undefined);
     return run;
   }
@@ -119,10 +126,10 @@ export class KernelHandler {
     this.streams.flush();
   }
 
-  private async dispatch(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
+  private async dispatch(channel: "shell" | "control", request: JupyterMessage, seq = 0): Promise<void> {
     this.iopub("status", { execution_state: "busy" }, request);
     try {
-      await this.reply(channel, request);
+      await this.reply(channel, request, seq);
     } catch (error) {
       this.log(`dslab kernel: error handling ${request.header.msg_type}: ${inspect(error)}\n`);
     } finally {
@@ -130,7 +137,7 @@ export class KernelHandler {
     }
   }
 
-  private async reply(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
+  private async reply(channel: "shell" | "control", request: JupyterMessage, seq: number): Promise<void> {
     const content = request.content as Record<string, unknown>;
     const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) => {
       // A reply follows the outputs of its request, as ipykernel flushes stdout before replying.
@@ -141,7 +148,7 @@ export class KernelHandler {
       case "kernel_info_request":
         return send("kernel_info_reply", kernelInfo());
       case "execute_request":
-        return this.execute(request, send);
+        return this.execute(request, send, seq);
       case "complete_request": {
         const { matches, cursor_start, cursor_end } = this.runner.complete(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
         return send("complete_reply", { status: "ok", matches, cursor_start, cursor_end, metadata: {} });
@@ -176,8 +183,9 @@ export class KernelHandler {
     }
   }
 
-  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void): Promise<void> {
-    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown };
+  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void, seq: number): Promise<void> {
+    if (seq > 0 && seq <= this.abortThrough) return send("execute_reply", { status: "aborted" }, { status: "aborted" });
+    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown; stop_on_error?: unknown };
     const code = typeof content.code === "string" ? content.code : "";
     const silent = content.silent === true;
     const storeHistory = content.store_history !== false && !silent;
@@ -190,6 +198,8 @@ export class KernelHandler {
       const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);
       if (storeHistory) this.history.add(count, code);
+      // An interrupted cell ends here too, so an interrupt stops a Run All as an error does.
+      if (!silent && content.stop_on_error !== false) await this.abortQueue();
       return send("execute_reply", { status: "error", execution_count: count, ...error }, { status: "error" });
     }
     let text: string | undefined;
@@ -200,6 +210,17 @@ export class KernelHandler {
     }
     if (storeHistory) this.history.add(count, code, text);
     send("execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, { status: "ok" });
+  }
+
+  /**
+   * As ipykernel's _abort_queues: every execute_request already received (queued behind this one,
+   * or still waiting in the socket) will be answered "aborted", so a front end's Run All stops at
+   * the error. Done before the error reply leaves: whatever arrives before it was sent without
+   * knowing of the error, and whatever arrives after it runs as usual.
+   */
+  private async abortQueue(): Promise<void> {
+    await this.transport.drainShell?.();
+    this.abortThrough = this.received;
   }
 
   private safeBundle(value: unknown): MimeBundle {

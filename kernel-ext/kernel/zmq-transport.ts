@@ -53,6 +53,15 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       else senders[channel](frames);
     },
     iopubBacklog: () => senders.iopub.backlog(),
+    async drainShell() {
+      // The loop in listen() reads what the socket holds in the event loop's poll phase: a cell
+      // that blocked the thread leaves its queued requests there until then. Wait past one full
+      // turn (check, timers, poll, check): 1-2 ms before an error reply. Asking the socket (shell.readable) would read its
+      // ZMQ_EVENTS, which resets the edge-triggered descriptor the reading loop waits on.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setImmediate(resolve));
+    },
     listen(onRequest) {
       worker.on("message", (message: { frames?: Uint8Array[] }) => {
         if (!message.frames) return;

@@ -99,3 +99,21 @@ describe("KernelHandler with a recording transport", () => {
     expect(restarted).toBe(true);
   });
 });
+
+describe("KernelHandler after a failing cell", () => {
+  it("answers the execute_requests queued behind it 'aborted' (stop_on_error), and runs later ones", async () => {
+    const { sent, transport } = recorder();
+    const error: RunResult = { status: "error", ename: "Error", evalue: "x", traceback: [] };
+    const ran: string[] = [];
+    const runner = fakeRunner({ boom: error });
+    const handler = new KernelHandler({ ...runner, execute: (code) => (ran.push(code), runner.execute(code)) }, transport, { session: "s" });
+    const queued = [handler.handle("shell", request("execute_request", { code: "boom" })), handler.handle("shell", request("execute_request", { code: "next" }))];
+    const info = handler.handle("shell", request("kernel_info_request", {}));
+    await Promise.all([...queued, info]);
+    expect(ran).toEqual(["boom"]);
+    expect(sent.filter((m) => m.type === "execute_reply").map((m) => m.content.status)).toEqual(["error", "aborted"]);
+    expect(sent.some((m) => m.type === "kernel_info_reply")).toBe(true);
+    await handler.handle("shell", request("execute_request", { code: "later" }));
+    expect(ran).toEqual(["boom", "later"]);
+  });
+});

@@ -87,3 +87,38 @@ describe("a cell that prints a lot", () => {
     expect(streams).toEqual([["stdout", "a\n"], ["stderr", "b\n"], ["stdout", "c\n"], ["stdout", "d\n"]]);
   });
 });
+
+const statusOf = (run: Exchange) => (run.reply.content as { status: string }).status;
+
+describe("Run All stops at the first error (ipykernel's _abort_queues)", () => {
+  it("answers execute_requests queued behind a failing cell with stop_on_error 'aborted', without running them, then runs new ones", async () => {
+    const first = execute(client, 'await new Promise((r) => setTimeout(r, 300));\nthrow new Error("first fails");');
+    const second = execute(client, '(globalThis as any).abortedRan = true;\n"second"');
+    const third = execute(client, '"third"');
+    expect(statusOf(await first)).toBe("error");
+    const [b, c] = [await second, await third];
+    expect([statusOf(b), statusOf(c)]).toEqual(["aborted", "aborted"]);
+    expect(b.iopub.map((m) => m.header.msg_type)).toEqual(["status", "status"]);
+    const after = await execute(client, "(globalThis as any).abortedRan === true");
+    expect(statusOf(after)).toBe("ok");
+    expect(after.iopub.find((m) => m.header.msg_type === "execute_result")!.content).toMatchObject({ data: { "text/plain": "false" } });
+  });
+
+  it("runs the queued cells when stop_on_error is false", async () => {
+    const first = execute(client, 'await new Promise((r) => setTimeout(r, 300));\nthrow new Error("first fails");', { stop_on_error: false });
+    const second = execute(client, '"second"');
+    expect(statusOf(await first)).toBe("error");
+    expect(statusOf(await second)).toBe("ok");
+  });
+
+  it("aborts the cells queued behind an interrupted one, also those still in the socket while a loop blocked the kernel", async () => {
+    const first = execute(client, "while (true) {}");
+    await new Promise((r) => setTimeout(r, 300));
+    const second = execute(client, '"second"');
+    await new Promise((r) => setTimeout(r, 100));
+    await client.request("control", "interrupt_request", {}, { timeoutMs: 2000 });
+    expect(statusOf(await first)).toBe("error");
+    expect(statusOf(await second)).toBe("aborted");
+    expect(statusOf(await execute(client, '"after"'))).toBe("ok");
+  });
+});
