@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import type { CommMessage, JSONObject, KernelApi, MimeBundle } from "../api";
 import { newMessage, type JupyterMessage } from "../wire";
+import { bufferPathsProblem } from "./buffer-paths";
 import { cellSourceMaps } from "./cell-source-maps";
 import type { CodeRunner } from "./code-runner";
 import { CommRegistry } from "./comms";
@@ -127,22 +128,46 @@ export class KernelHandler {
   }
 
   private async dispatch(channel: "shell" | "control", request: JupyterMessage, seq = 0): Promise<void> {
-    this.iopub("status", { execution_state: "busy" }, request);
+    const replied = { sent: false };
     try {
-      await this.reply(channel, request, seq);
+      this.iopub("status", { execution_state: "busy" }, request);
+      await this.reply(channel, request, seq, replied);
     } catch (error) {
       this.log(`dslab kernel: error handling ${request.header.msg_type}: ${inspect(error)}\n`);
+      // A request is always answered: a front end waiting for its reply would hang (a cell stays busy).
+      if (!replied.sent) this.replyWithError(channel, request, error);
     } finally {
-      this.iopub("status", { execution_state: "idle" }, request);
+      try {
+        this.iopub("status", { execution_state: "idle" }, request);
+      } catch (error) {
+        this.log(`dslab kernel: could not send the idle status: ${inspect(error)}\n`);
+      }
     }
   }
 
-  private async reply(channel: "shell" | "control", request: JupyterMessage, seq: number): Promise<void> {
+  /** `<type>_reply` with status "error" for a request whose handling threw. */
+  private replyWithError(channel: "shell" | "control", request: JupyterMessage, error: unknown): void {
+    const type = request.header.msg_type;
+    if (!type.endsWith("_request")) return;
+    const ename = error instanceof Error ? error.name : "Error";
+    const evalue = error instanceof Error ? error.message : String(error);
+    const content: Record<string, unknown> = { status: "error", ename, evalue, traceback: [`${ename}: ${evalue}`, `(in the dslab kernel, handling ${type})`] };
+    if (type === "execute_request") content.execution_count = this.executionCount;
+    try {
+      this.transport.send(channel, newMessage(`${type.slice(0, -"_request".length)}_reply`, this.options.session, content, { parent: request, metadata: { status: "error" } }));
+    } catch (again) {
+      this.log(`dslab kernel: could not send an error reply to ${type}: ${inspect(again)}\n`);
+    }
+  }
+
+  private async reply(channel: "shell" | "control", request: JupyterMessage, seq: number, replied: { sent: boolean }): Promise<void> {
     const content = request.content as Record<string, unknown>;
     const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) => {
       // A reply follows the outputs of its request, as ipykernel flushes stdout before replying.
       this.streams.flush();
-      this.transport.send(channel, newMessage(msgType, this.options.session, replyContent, { parent: request, metadata }));
+      const message = newMessage(msgType, this.options.session, replyContent, { parent: request, metadata });
+      replied.sent = true;
+      this.transport.send(channel, message);
     };
     switch (request.header.msg_type) {
       case "kernel_info_request":
@@ -239,6 +264,12 @@ export class KernelHandler {
       metadata: request.metadata as JSONObject,
       msgId: request.header.msg_id,
     };
+    const paths = (message.data as { buffer_paths?: unknown }).buffer_paths;
+    const problem = paths === undefined ? undefined : bufferPathsProblem(paths, message.buffers.length);
+    if (problem) {
+      this.log(`dslab kernel: refused a ${request.header.msg_type} for comm ${String(content.comm_id)}: ${problem}\n`);
+      return;
+    }
     if (request.header.msg_type === "comm_open") return this.comms.handleOpen(content, message);
     if (request.header.msg_type === "comm_msg") return this.comms.handleMsg(content, message);
     return this.comms.handleClose(content, message);

@@ -122,3 +122,36 @@ describe("Run All stops at the first error (ipykernel's _abort_queues)", () => {
     expect(statusOf(await execute(client, '"after"'))).toBe("ok");
   });
 });
+
+/** The comm id of the first widget a cell opens. */
+async function widgetCommOf(kernel: KernelClient, code: string): Promise<string> {
+  const run = await execute(kernel, code);
+  const open = run.iopub.find((m) => m.header.msg_type === "comm_open");
+  if (!open) throw new Error(`no comm_open from ${code}`);
+  return (open.content as { comm_id: string }).comm_id;
+}
+
+describe("hostile comm messages", () => {
+  for (const key of ["__proto__", "constructor", "prototype"]) {
+    it(`refuses a widget update whose buffer_paths name ${key}, leaving Object.prototype and later cells unharmed`, async () => {
+      const commId = await widgetCommOf(client, 'import { IntSlider } from "dslab/widgets";\nnew IntSlider({ value: 1, min: 0, max: 10 })');
+      const path = key === "__proto__" ? ["__proto__", "polluted"] : key === "constructor" ? ["constructor", "prototype", "polluted"] : ["value", "prototype", "polluted"];
+      client.post("comm_msg", { comm_id: commId, data: { method: "update", state: { value: 2 }, buffer_paths: [path] } }, { buffers: [Buffer.from([1, 2, 3])] });
+      const check = await execute(client, "[({} as any).polluted === undefined, Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')]");
+      expect(check.iopub.find((m) => m.header.msg_type === "execute_result")!.content).toMatchObject({ data: { "text/plain": "[ true, false ]" } });
+      const later = await execute(client, 'import { interact } from "dslab/widgets";\ninteract(({ k }) => k * 2, { k: [1, 5] });');
+      expect(statusOf(later)).toBe("ok");
+    });
+  }
+
+  it("answers every request after user code puts an array on Object.prototype", async () => {
+    try {
+      expect(statusOf(await execute(client, "(Object.prototype as any).x = [1];"))).toBe("ok");
+      expect(statusOf(await execute(client, 'import { interact } from "dslab/widgets";\ninteract(({ k }) => k * 2, { k: [1, 5] });'))).toBe("ok");
+      const complete = await client.request("shell", "complete_request", { code: "Math.ma", cursor_pos: 7 }, { timeoutMs: 10_000 });
+      expect((complete.content as { status: string }).status).toBe("ok");
+    } finally {
+      await execute(client, "delete (Object.prototype as any).x;");
+    }
+  });
+});
