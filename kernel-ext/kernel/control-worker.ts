@@ -3,6 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { parentGone, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
 interface ControlWorkerData {
@@ -11,10 +12,23 @@ interface ControlWorkerData {
   key: string;
   scheme: string;
   session: string;
+  parent: ParentWatch;
 }
 
+/** How often the kernel checks that its parent is still there (ipykernel: every second). */
+const PARENT_POLL_MS = 1000;
+/** How long the main thread gets to exit by itself once the parent has gone (it may be stuck in a loop). */
+const EXIT_GRACE_MS = 3000;
+
 async function main(): Promise<void> {
-  const { controlUrl, hbUrl, key, scheme, session } = workerData as ControlWorkerData;
+  const { controlUrl, hbUrl, key, scheme, session, parent } = workerData as ControlWorkerData;
+  // Watched here, not in the main thread: a cell in `while (true) {}` must not keep an orphan alive.
+  const poll = setInterval(() => {
+    if (!parentGone(parent)) return;
+    clearInterval(poll);
+    parentPort!.postMessage({ parentGone: true });
+    setTimeout(() => process.kill(process.pid, "SIGKILL"), EXIT_GRACE_MS);
+  }, PARENT_POLL_MS);
   const signer = createSigner(key, scheme);
   const control = new zmq.Router();
   const hb = new zmq.Reply();

@@ -44,6 +44,10 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`));
   process.on("unhandledRejection", (reason) => handler.writeStream("stderr", `Unhandled promise rejection: ${stackOf(reason)}\n`) || log(`dslab kernel: unhandled rejection ${stackOf(reason)}\n`));
   transport.listen((channel, message) => void handler.handle(channel, message));
+  transport.onParentGone(() => {
+    log("dslab kernel: the process that started this kernel has gone; exiting\n");
+    void transport.close().finally(() => process.exit(0));
+  });
   // Build the TypeScript program while the client connects, so the first cell does not pay for it alone.
   setImmediate(() => runner.warmUp());
 }

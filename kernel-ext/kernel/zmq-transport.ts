@@ -4,23 +4,26 @@ import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
+import { parentWatchFor, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
 /** The kernel's side of the five channels: shell, iopub and stdin here; control and heartbeat in a worker. */
 export interface ZmqTransport extends Transport {
   /** Starts delivering decoded, signature-checked requests. Malformed or unsigned ones are logged and dropped. */
   listen(onRequest: (channel: "shell" | "control", message: JupyterMessage) => void): void;
+  /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
+  onParentGone(fn: () => void): void;
   close(): Promise<void>;
 }
 
 /** Binds the kernel's sockets for a connection file. */
-export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void): Promise<ZmqTransport> {
+export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void, parent: ParentWatch = parentWatchFor()): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
   // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
   // for, so that it starts on another core while this thread binds and builds the TypeScript
   // program. Replies posted to it before it listens wait in its port.
   const worker = new Worker(join(__dirname, "control-worker.js"), {
-    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session },
+    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session, parent },
   });
   const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
   worker.once("error", (error) => {
@@ -53,6 +56,9 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       else senders[channel](frames);
     },
     iopubBacklog: () => senders.iopub.backlog(),
+    onParentGone(fn) {
+      worker.on("message", (message: { parentGone?: boolean }) => message.parentGone && fn());
+    },
     async drainShell() {
       // The loop in listen() reads what the socket holds in the event loop's poll phase: a cell
       // that blocked the thread leaves its queued requests there until then. Wait past one full
