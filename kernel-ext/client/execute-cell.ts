@@ -4,7 +4,7 @@ import type { KernelClient } from "./kernel-client";
 
 /** The result of executing one cell. */
 export interface CellExecution {
-  status: "ok" | "error" | "aborted" | "timeout";
+  status: "ok" | "error" | "aborted" | "timeout" | "dead";
   executionCount: number | null;
   outputs: Output[];
   /** The execute_reply, if one came. */
@@ -104,7 +104,15 @@ export async function executeCell(client: KernelClient, code: string, options: E
     }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
-    const first = await Promise.race([replyPromise, timedOut]);
+    const death = client.died();
+    const first = await Promise.race([replyPromise, timedOut, death.promise.then((why) => ({ dead: why }))]).finally(death.stop);
+    if (typeof first === "object" && "dead" in first) {
+      clearTimeout(timer);
+      // What the kernel sent before it died stays; the cell says why it ended.
+      await new Promise((r) => setTimeout(r, 100));
+      add({ output_type: "error", ename: "DeadKernelError", evalue: `${first.dead} while running this cell`, traceback: [`DeadKernelError: ${first.dead} while running this cell`] });
+      return { status: "dead", executionCount, outputs };
+    }
     if (first === "timeout") {
       await client.interrupt();
       const late = await Promise.race([replyPromise, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5000))]);

@@ -120,6 +120,39 @@ export class KernelClient {
     }
   }
 
+  /**
+   * Resolves with a description once the kernel is dead: its process (when this client launched
+   * it) has exited, or its heartbeat has not answered `misses` times in a row, `intervalMs` apart.
+   * The heartbeat is answered by the kernel's control thread, so a long cell does not count.
+   */
+  died({ intervalMs = 2000, misses = 5 }: { intervalMs?: number; misses?: number } = {}): { promise: Promise<string>; stop: () => void } {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      this.process?.removeListener("exit", onExit);
+    };
+    let onExit: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
+    const promise = new Promise<string>((resolve) => {
+      const child = this.process;
+      const describe = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `the kernel died (signal ${signal})` : `the kernel exited with code ${code}`);
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return resolve(describe(child.exitCode, child.signalCode));
+      onExit = (code, signal) => resolve(describe(code, signal));
+      child?.once("exit", onExit);
+      let missed = 0;
+      const beat = async () => {
+        if (stopped) return;
+        const answered = await this.heartbeat(Math.min(intervalMs, 1000)).then(() => true, () => false);
+        missed = answered ? 0 : missed + 1;
+        if (missed >= misses) return resolve(`the kernel's heartbeat did not answer ${misses} times in a row`);
+        if (!stopped) timer = setTimeout(() => void beat(), intervalMs);
+      };
+      timer = setTimeout(() => void beat(), intervalMs);
+    });
+    return { promise, stop };
+  }
+
   /** Pings the heartbeat channel until it echoes. */
   async heartbeat(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -188,7 +221,9 @@ export class KernelClient {
   /** Asks the kernel to shut down (optionally to restart), waits for it to exit, then closes the sockets. */
   async shutdown(restart = false): Promise<JupyterMessage | undefined> {
     let reply: JupyterMessage | undefined;
+    const child = this.process;
     try {
+      if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error("the kernel has exited");
       reply = await this.request("control", "shutdown_request", { restart }, { timeoutMs: 5000 });
     } catch {
       // A dead kernel cannot answer; kill it below.

@@ -54,6 +54,7 @@ export class KernelHandler {
   private readonly plotlyHtml = createPlotlyHtml();
   private readonly log: (text: string) => void;
   private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
+  private closed = false;
 
   constructor(
     private readonly runner: CodeRunner,
@@ -122,6 +123,12 @@ export class KernelHandler {
     return true;
   }
 
+  /** Sends the output gathered so far, then nothing more: the kernel is exiting. */
+  close(): void {
+    this.streams.flush();
+    this.closed = true;
+  }
+
   /** Sends the stream output gathered so far. */
   flushStreams(): void {
     this.streams.flush();
@@ -148,7 +155,7 @@ export class KernelHandler {
   /** `<type>_reply` with status "error" for a request whose handling threw. */
   private replyWithError(channel: "shell" | "control", request: JupyterMessage, error: unknown): void {
     const type = request.header.msg_type;
-    if (!type.endsWith("_request")) return;
+    if (!type.endsWith("_request") || this.closed) return;
     const ename = error instanceof Error ? error.name : "Error";
     const evalue = error instanceof Error ? error.message : String(error);
     const content: Record<string, unknown> = { status: "error", ename, evalue, traceback: [`${ename}: ${evalue}`, `(in the dslab kernel, handling ${type})`] };
@@ -167,7 +174,7 @@ export class KernelHandler {
       this.streams.flush();
       const message = newMessage(msgType, this.options.session, replyContent, { parent: request, metadata });
       replied.sent = true;
-      this.transport.send(channel, message);
+      if (!this.closed) this.transport.send(channel, message);
     };
     switch (request.header.msg_type) {
       case "kernel_info_request":
@@ -288,6 +295,7 @@ export class KernelHandler {
   }
 
   private publish(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+    if (this.closed) return;
     const message = newMessage(msgType, this.options.session, content, {
       parent,
       identities: [Buffer.from(iopubTopic(msgType, content))],

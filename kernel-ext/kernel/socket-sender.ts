@@ -4,6 +4,8 @@ import type * as zmq from "zeromq";
 export interface SocketSender {
   (frames: Buffer[]): void;
   backlog(): number;
+  /** Resolves once every message handed over so far has been sent (or has failed). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -26,5 +28,6 @@ export function createSocketSender(socket: zmq.Writable, log: (text: string) => 
       });
   }) as SocketSender;
   send.backlog = () => pending;
+  send.settled = () => chain;
   return send;
 }

@@ -15,14 +15,30 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const log = (text: string) => void writeErr(text);
   const transport = await bindZmqTransport(info, session, log);
   const runner = createCodeRunner(process.cwd());
+  const realExit = process.exit.bind(process) as (code?: number) => never;
+  let exiting = false;
+  /** Ends the kernel with `code` once what was sent has left and the sockets are closed. */
+  const exitKernel = (code: number, delayMs = 0) => {
+    if (exiting) return;
+    exiting = true;
+    handler.close();
+    setTimeout(() => void transport.close().finally(() => realExit(code)), delayMs);
+  };
   const handler = new KernelHandler(runner, transport, {
     session,
     log,
-    onShutdown: () => {
-      // Let the reply and the idle status leave before the sockets close.
-      setTimeout(() => void transport.close().finally(() => process.exit(0)), 50);
-    },
+    // Let the reply and the idle status leave before the sockets close.
+    onShutdown: () => exitKernel(0, 50),
   });
+  // process.exit from a cell: Node.js exiting with zeromq's sockets open aborts the process
+  // (SIGABRT, "terminate called after throwing an instance of 'Napi::Error'"). Close them first,
+  // then exit with the code given. The cell stops here (an exception it cannot usefully catch:
+  // the kernel exits either way) and nothing more is sent for it.
+  process.exit = ((code?: number | string | null) => {
+    const status = Number(code ?? process.exitCode ?? 0);
+    exitKernel(Number.isInteger(status) ? status : 1);
+    throw new KernelExit(status);
+  }) as typeof process.exit;
   setKernelApi(handler.api());
   // Cell output goes to iopub under the request that produced it; anything else (the kernel's
   // own start-up, a late timer with no request) stays on the process's streams.
@@ -46,8 +62,16 @@ export async function startKernel(connectionFile: string): Promise<void> {
   transport.listen((channel, message) => void handler.handle(channel, message));
   transport.onParentGone(() => {
     log("dslab kernel: the process that started this kernel has gone; exiting\n");
-    void transport.close().finally(() => process.exit(0));
+    exitKernel(0);
   });
   // Build the TypeScript program while the client connects, so the first cell does not pay for it alone.
   setImmediate(() => runner.warmUp());
+}
+
+/** Thrown by process.exit in a cell to stop it while the kernel closes its sockets and exits. */
+class KernelExit extends Error {
+  constructor(readonly code: number) {
+    super(`process.exit(${code}): the kernel is exiting`);
+    this.name = "KernelExit";
+  }
 }

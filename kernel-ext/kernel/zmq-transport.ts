@@ -86,6 +86,8 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       })();
     },
     async close() {
+      // What was handed over leaves first (a cell's last output before process.exit, say).
+      await Promise.race([Promise.all([senders.shell.settled(), senders.iopub.settled()]), new Promise((resolve) => setTimeout(resolve, 2000))]);
       await Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, 2000))]);
       const closed = new Promise<void>((resolve) => worker.on("message", (m: { closed?: boolean }) => m.closed && resolve()));
       worker.postMessage({ close: true });

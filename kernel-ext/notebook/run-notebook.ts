@@ -21,7 +21,7 @@ export interface RunNotebookOptions {
 export interface RunNotebookResult {
   notebook: Notebook;
   /** "ok", or the status of the cell that stopped the run. */
-  status: "ok" | "error" | "timeout" | "aborted";
+  status: "ok" | "error" | "timeout" | "aborted" | "dead";
   /** Index of the cell that failed, if one did. */
   failedCell?: number;
 }

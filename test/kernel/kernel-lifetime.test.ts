@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { executeCell } from "../../kernel-ext/client/execute-cell";
+import { KernelClient } from "../../kernel-ext/client/kernel-client";
 import { parentGone, parentWatchFor } from "../../kernel-ext/kernel/parent-watch";
 import { kernelEnv } from "../helpers/jupyter";
 
@@ -108,4 +110,34 @@ describe("parentGone", () => {
     expect(parentGone({ pid: 4242, initialParent: 10 }, probe(true, 1))).toBe(false);
     expect(parentGone({ pid: 1, initialParent: 1 }, probe(true, 1))).toBe(false);
   });
+});
+
+describe("a kernel that dies", () => {
+  it("exits with the code process.exit gives in a cell, after the cell's output, and the client notices at once", async () => {
+    const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: root, env });
+    try {
+      const exited = new Promise((resolve) => kernel.process!.once("exit", (code, signal) => resolve([code, signal])));
+      const run = await executeCell(kernel, 'console.log("last words");\nprocess.exit(3);\nconsole.log("not this");', { timeoutMs: 600_000 });
+      expect(await exited).toEqual([3, null]);
+      expect(run.status).toBe("dead");
+      expect(run.outputs[0]).toEqual({ output_type: "stream", name: "stdout", text: "last words\n" });
+      expect(run.outputs[1]).toMatchObject({ output_type: "error", ename: "DeadKernelError", evalue: "the kernel exited with code 3 while running this cell" });
+      expect(kernel.stderr).not.toMatch(/terminate called|Napi::Error/);
+    } finally {
+      await kernel.dispose();
+    }
+  }, 30_000);
+
+  it("makes dslab run stop at once, keep the outputs so far, and exit non-zero", async () => {
+    const notebook = notebookWith('console.log("first");', 'console.log("second");\n// Stream output leaves in batches (every 50 ms): give it the time before the hard end.\nawait new Promise((r) => setTimeout(r, 300));\nprocess.kill(process.pid, "SIGKILL");', 'console.log("third");');
+    const result = spawnSync(process.execPath, [join(root, "bin", "dslab.js"), "run", notebook], { env, encoding: "utf8", timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("cell 2: the kernel died");
+    const saved = JSON.parse(readFileSync(notebook, "utf8")) as { cells: { outputs: { text?: string | string[]; ename?: string; evalue?: string }[] }[] };
+    // nbformat stores multi-line text as a list of lines.
+    const cells = saved.cells.map((c) => ({ outputs: c.outputs.map((o) => (Array.isArray(o.text) ? { ...o, text: o.text.join("") } : o)) }));
+    expect(cells[0].outputs).toMatchObject([{ text: "first\n" }]);
+    expect(cells[1].outputs).toMatchObject([{ text: "second\n" }, { ename: "DeadKernelError", evalue: "the kernel died (signal SIGKILL) while running this cell" }]);
+    expect(cells[2].outputs).toEqual([]);
+  }, 60_000);
 });
