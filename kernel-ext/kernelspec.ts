@@ -20,7 +20,7 @@ export function kernelJson(): Record<string, unknown> {
     argv: [process.execPath, ...command, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
-    interrupt_mode: "signal",
+    interrupt_mode: "message",
     // A V8 option in NODE_OPTIONS (--max-old-space-size, say) makes Node.js refuse a snapshot
     // built without it, and the kernel would die at every start.
     env: snapshot.length > 0 ? { NODE_OPTIONS: "" } : {},

@@ -190,7 +190,13 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
       const result = isCompleteCode(code);
       return result.completed ? { status: "complete" } : { status: "incomplete", indent: result.indent ?? "" };
     },
-    interrupt: () => executor.interrupt(),
+    interrupt() {
+      // An interrupt while the cell is still being compiled would be lost (tslab's interrupt
+      // only rejects an await already pending, and SIGINT breaks only a running script): the
+      // cell is then not started at all.
+      if (runningCell) runningCell.interrupted = true;
+      executor.interrupt();
+    },
     warmUp() {
       void convs.node;
     },
@@ -217,7 +223,7 @@ export function errorResult(value: unknown): RunResult {
 // tslab's executor runs a cell as `(function(exports, require) { JS\n})(...)` with vm.runInThisContext.
 const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 const CELL_WRAPPER_END = "\n})(__tslab__.exports, __tslab__.require)";
-let runningCell: { id: number; executionCount?: number } | undefined;
+let runningCell: { id: number; executionCount?: number; interrupted?: boolean } | undefined;
 let cellCount = 0;
 let namingCells = false;
 
@@ -234,6 +240,7 @@ function nameCellScripts(): void {
   const named = function (this: unknown, code: string, options?: string | import("node:vm").RunningScriptOptions) {
     const wrapper = runningCell && typeof code === "string" && CELL_WRAPPER.exec(code);
     if (runningCell && wrapper && code.endsWith(CELL_WRAPPER_END) && (options === undefined || (typeof options === "object" && options.filename === undefined))) {
+      if (runningCell.interrupted) throw new Error("Interrupted before the cell started");
       const output = code.slice(wrapper[0].length, code.length - CELL_WRAPPER_END.length);
       cellSourceMaps.startCell(runningCell.id, output, wrapper[0].length, runningCell.executionCount);
       return run.call(this, code, { ...options, filename: scriptName(runningCell.id) });

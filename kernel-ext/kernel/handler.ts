@@ -3,6 +3,7 @@ import type { CommMessage, JSONObject, KernelApi, MimeBundle } from "../api";
 import { newMessage, type JupyterMessage } from "../wire";
 import { bufferPathsProblem } from "./buffer-paths";
 import { cellSourceMaps } from "./cell-source-maps";
+import type { CellTimers } from "./cell-timers";
 import type { CodeRunner } from "./code-runner";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
@@ -31,6 +32,8 @@ export interface KernelHandlerOptions {
   onShutdown?: (restart: boolean) => void;
   /** Where the kernel logs its own problems. Defaults to the process's stderr. */
   log?: (text: string) => void;
+  /** Silences the timers of an interrupted request (see cell-timers.ts). Defaults to none. */
+  timers?: CellTimers;
   /** How stream output is batched (see stream-batcher.ts); the defaults suit a kernel. */
   streams?: Pick<StreamBatcherOptions<unknown>, "flushIntervalMs" | "maxMessageChars" | "maxPendingChars">;
 }
@@ -55,6 +58,8 @@ export class KernelHandler {
   private readonly log: (text: string) => void;
   private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
   private closed = false;
+  /** msg_id of the execute_request running now. */
+  private running: string | undefined;
 
   constructor(
     private readonly runner: CodeRunner,
@@ -121,6 +126,12 @@ export class KernelHandler {
     if (!parent) return false;
     this.streams.write(parent, name, text);
     return true;
+  }
+
+  /** Interrupts the running cell: its timers are silenced (its async work stops) and its await rejected. */
+  interrupt(): void {
+    if (this.running) this.options.timers?.cancel(this.running);
+    this.runner.interrupt();
   }
 
   /** Sends the output gathered so far, then nothing more: the kernel is exiting. */
@@ -202,7 +213,7 @@ export class KernelHandler {
       case "comm_close":
         return this.output.runWithParent(request, () => this.comm(request));
       case "interrupt_request":
-        this.runner.interrupt();
+        this.interrupt();
         return send("interrupt_reply", { status: "ok" });
       case "shutdown_request": {
         const restart = content.restart === true;
@@ -225,7 +236,10 @@ export class KernelHandler {
     const count = this.executionCount;
     if (!silent) this.iopub("execute_input", { code, execution_count: count }, request);
     this.output.setDefault(request);
-    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined));
+    this.running = request.header.msg_id;
+    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined)).finally(() => {
+      this.running = undefined;
+    });
     if (result.status === "error") {
       const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate, setTimeout } from "node:timers";
 import { setKernelApi } from "../api";
 import { readConnectionFile } from "../connection-file";
 import { cellSourceMaps } from "./cell-source-maps";
+import { installCancellableTimers } from "./cell-timers";
 import { createCodeRunner } from "./code-runner";
 import { KernelHandler } from "./handler";
 import { bindZmqTransport } from "./zmq-transport";
@@ -24,9 +26,10 @@ export async function startKernel(connectionFile: string): Promise<void> {
     handler.close();
     setTimeout(() => void transport.close().finally(() => realExit(code)), delayMs);
   };
-  const handler = new KernelHandler(runner, transport, {
+  const handler: KernelHandler = new KernelHandler(runner, transport, {
     session,
     log,
+    timers: installCancellableTimers(() => handler.output.scoped()?.header.msg_id),
     // Let the reply and the idle status leave before the sockets close.
     onShutdown: () => exitKernel(0, 50),
   });
@@ -54,7 +57,7 @@ export async function startKernel(connectionFile: string): Promise<void> {
     }) as typeof process.stdout.write;
   process.stdout.write = redirect("stdout", writeOut);
   process.stderr.write = redirect("stderr", writeErr);
-  process.on("SIGINT", () => runner.interrupt());
+  process.on("SIGINT", () => handler.interrupt());
   // A timer or promise of a cell that throws after the cell: reported with the cell's lines.
   const stackOf = (error: unknown) => (error instanceof Error && error.stack ? cellSourceMaps.rewriteStack(error.stack) : String(error));
   process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`));

@@ -1,3 +1,5 @@
+import * as nodeTimers from "node:timers";
+
 /** Options for createStreamBatcher. */
 export interface StreamBatcherOptions<P> {
   /** Sends one stream message with the text gathered for a parent and stream name. */
@@ -14,6 +16,11 @@ export interface StreamBatcherOptions<P> {
   maxPendingChars?: number;
   /** Characters already handed on but not yet written to the socket. Defaults to none. */
   backlog?: () => number;
+  /**
+   * The timer functions. Defaults to node:timers', not the globals: a cell's timers can be
+   * silenced by an interrupt (cell-timers.ts), the kernel's own flushes never are.
+   */
+  timers?: { setTimeout: typeof nodeTimers.setTimeout; clearTimeout: typeof nodeTimers.clearTimeout };
 }
 
 /** Gathers stream writes into few stream messages, per parent and stream name, in order. */
@@ -36,7 +43,7 @@ interface Chunk<P> {
  * floods the iopub socket nor keeps a million pending sends in memory.
  */
 export function createStreamBatcher<P>(options: StreamBatcherOptions<P>): StreamBatcher<P> {
-  const { send, flushIntervalMs = 50, maxMessageChars = 1 << 20, maxPendingChars = 128 << 20, backlog = () => 0 } = options;
+  const { send, flushIntervalMs = 50, maxMessageChars = 1 << 20, maxPendingChars = 128 << 20, backlog = () => 0, timers = nodeTimers } = options;
   const chunks: Chunk<P>[] = [];
   let gathered = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -44,7 +51,7 @@ export function createStreamBatcher<P>(options: StreamBatcherOptions<P>): Stream
 
   const flush = () => {
     if (timer) {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       timer = undefined;
     }
     const out = chunks.splice(0);
@@ -61,7 +68,7 @@ export function createStreamBatcher<P>(options: StreamBatcherOptions<P>): Stream
   };
   const schedule = () => {
     if (timer) return;
-    timer = setTimeout(flush, flushIntervalMs);
+    timer = timers.setTimeout(flush, flushIntervalMs);
     timer.unref?.();
   };
 

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
@@ -22,8 +23,13 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
   // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
   // for, so that it starts on another core while this thread binds and builds the TypeScript
   // program. Replies posted to it before it listens wait in its port.
+  // The main thread's event loop counts its turns here; the worker sees when it is stuck.
+  const liveness = new SharedArrayBuffer(4);
+  const turns = new Int32Array(liveness);
+  setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
   const worker = new Worker(join(__dirname, "control-worker.js"), {
-    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session, parent },
+    workerData: {
+      liveness, controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session, parent },
   });
   const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
   worker.once("error", (error) => {

@@ -155,3 +155,46 @@ describe("hostile comm messages", () => {
     }
   });
 });
+
+/** Resolves when the kernel prints `text` on stdout (a cell that has started). */
+function printed(kernel: KernelClient, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = kernel.onIopub((m) => {
+      if (m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes(text)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+describe("interrupting asynchronous cells", () => {
+  it("stops a loop that awaits timers: after the interrupt it never resumes", async () => {
+    // (The test waits for the cell to print before interrupting: an interrupt with nothing running does nothing.)
+    const started = printed(client, "ticking");
+    const running = execute(client, "(globalThis as any).ticks = 0;\nconsole.log(\"ticking\");\nwhile (true) {\n  await new Promise((r) => setTimeout(r, 20));\n  (globalThis as any).ticks++;\n}");
+    await started;
+    await new Promise((r) => setTimeout(r, 200));
+    await client.request("control", "interrupt_request", {}, { timeoutMs: 5000 });
+    expect(statusOf(await running)).toBe("error");
+    const ticks = async () => Number(streamText((await execute(client, "console.log((globalThis as any).ticks)")).iopub));
+    const first = await ticks();
+    expect(first).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await ticks()).toBe(first);
+  }, 30_000);
+
+  it("leaves timers of other cells running", async () => {
+    await execute(client, "(globalThis as any).other = 0;\nconst otherTimer = setInterval(() => (globalThis as any).other++, 20);");
+    const started = printed(client, "waiting");
+    const running = execute(client, 'console.log("waiting");\nwhile (true) await new Promise((r) => setTimeout(r, 20));');
+    await started;
+    await client.request("control", "interrupt_request", {}, { timeoutMs: 5000 });
+    await running;
+    const other = async () => Number(streamText((await execute(client, "console.log((globalThis as any).other)")).iopub));
+    const first = await other();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await other()).toBeGreaterThan(first);
+    await execute(client, "clearInterval(otherTimer);");
+  }, 30_000);
+});

@@ -5,7 +5,9 @@ type Sent = [string, "stdout" | "stderr", string];
 
 function batcher(options: { maxMessageChars?: number; maxPendingChars?: number; backlog?: () => number } = {}) {
   const sent: Sent[] = [];
-  const streams = createStreamBatcher<string>({ ...options, send: (parent, name, text) => sent.push([parent, name, text]) });
+  // The global timers, which vi.useFakeTimers replaces.
+  const timers = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  const streams = createStreamBatcher<string>({ ...options, timers, send: (parent, name, text) => sent.push([parent, name, text]) });
   return { sent, streams };
 }
 
