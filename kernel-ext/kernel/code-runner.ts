@@ -31,6 +31,8 @@ export interface CodeRunner {
   interrupt(): void;
   /** Compiles a trivial cell so the TypeScript program exists before the first request needs it. */
   warmUp(): void;
+  /** The version of the TypeScript compiler that type-checks cells (language_info.version). */
+  readonly typescriptVersion?: string;
 }
 
 /** The dslab package root (this file is dist/kernel-ext/kernel/code-runner.js or kernel-ext/kernel/code-runner.ts). */
@@ -200,6 +202,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
     warmUp() {
       void convs.node;
     },
+    typescriptVersion: ts.version,
   };
 }
 

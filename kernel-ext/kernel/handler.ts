@@ -189,7 +189,7 @@ export class KernelHandler {
     };
     switch (request.header.msg_type) {
       case "kernel_info_request":
-        return send("kernel_info_reply", kernelInfo());
+        return send("kernel_info_reply", kernelInfo(this.runner.typescriptVersion));
       case "execute_request":
         return this.execute(request, send, seq);
       case "complete_request": {
@@ -329,8 +329,8 @@ function syntheticParent(msgId: string, session: string): JupyterMessage<unknown
   return { identities: [], header: { msg_id: msgId, msg_type: "comm_msg", session, username: "dslab", date: new Date().toISOString(), version: "5.3" }, parent_header: {}, metadata: {}, content: {}, buffers: [] };
 }
 
-/** kernel_info_reply content. */
-export function kernelInfo(): Record<string, unknown> {
+/** kernel_info_reply content; `typescriptVersion` is that of the compiler that type-checks cells. */
+export function kernelInfo(typescriptVersion = "unknown"): Record<string, unknown> {
   return {
     status: "ok",
     protocol_version: "5.3",
@@ -338,7 +338,7 @@ export function kernelInfo(): Record<string, unknown> {
     implementation_version: IMPLEMENTATION_VERSION,
     language_info: {
       name: "typescript",
-      version: "5.0",
+      version: typescriptVersion,
       mimetype: "text/typescript",
       file_extension: ".ts",
       codemirror_mode: { name: "javascript", typescript: true },

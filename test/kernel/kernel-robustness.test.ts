@@ -198,3 +198,44 @@ describe("interrupting asynchronous cells", () => {
     await execute(client, "clearInterval(otherTimer);");
   }, 30_000);
 });
+
+describe("smaller protocol points", () => {
+  it("reports in language_info.version the version of the TypeScript that type-checks cells", async () => {
+    const info = await client.request("shell", "kernel_info_request", {});
+    const version = (info.content as { language_info: { version: string } }).language_info.version;
+    const run = await execute(client, 'console.log(require("@tslab/typescript-for-tslab").version)');
+    expect(version).toBe(streamText(run.iopub).trim());
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("closes a comm whose target throws on comm_open, tells the front end, and reports it", async () => {
+    await execute(client, 'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("fails-to-open", () => { throw new Error("cannot open"); });');
+    const closed = new Promise<JupyterMessage>((resolve) => {
+      const stop = client.onIopub((m) => {
+        if (m.header.msg_type === "comm_close" && (m.content as { comm_id: string }).comm_id === "bad-open") {
+          stop();
+          resolve(m);
+        }
+      });
+    });
+    const reported = printedOn(client, "stderr", "cannot open");
+    client.post("comm_open", { comm_id: "bad-open", target_name: "fails-to-open", data: {} });
+    await closed;
+    expect(await reported).toContain("comm target fails-to-open");
+    const info = await client.request("shell", "comm_info_request", {});
+    expect(Object.keys((info.content as { comms: object }).comms)).not.toContain("bad-open");
+  });
+});
+
+/** Resolves with the first text on a stream that contains `text`. */
+function printedOn(kernel: KernelClient, name: "stdout" | "stderr", text: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = kernel.onIopub((m) => {
+      const content = m.content as { name?: string; text?: string };
+      if (m.header.msg_type === "stream" && content.name === name && String(content.text).includes(text)) {
+        stop();
+        resolve(String(content.text));
+      }
+    });
+  });
+}
