@@ -17,6 +17,8 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Sees every iopub message of the run (comm traffic included), e.g. to track widget state. */
   onIopub?: (message: JupyterMessage) => void;
+  /** The notebook cell's id, sent as metadata.cellId as JupyterLab does. */
+  cellId?: string;
   /** Applies update_display_data to outputs of earlier cells (a notebook-wide display_id). */
   onUpdateDisplay?: (displayId: string, data: Record<string, unknown>, metadata: Record<string, unknown>) => void;
 }
@@ -95,7 +97,7 @@ export async function executeCell(client: KernelClient, code: string, options: E
     else options.onIopub?.(message);
   });
   try {
-    const sent = client.sendRequest("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const sent = client.sendRequest("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, { metadata: options.cellId ? { cellId: options.cellId } : {} });
     msgId = sent.msgId;
     const replyPromise = sent.reply;
     for (const message of early.splice(0)) {

@@ -54,7 +54,7 @@ export class KernelHandler {
   private received = 0;
   /** Execute requests numbered up to this one are answered "aborted" (queued behind an error with stop_on_error). */
   private abortThrough = 0;
-  private readonly plotlyHtml = createPlotlyHtml();
+  private readonly plotlyHtml = createPlotlyHtml(() => cellIdOf(this.output.current()));
   private readonly log: (text: string) => void;
   private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
   private closed = false;
@@ -235,6 +235,8 @@ export class KernelHandler {
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.iopub("execute_input", { code, execution_count: count }, request);
+    const { deletedCells } = request.metadata as { deletedCells?: unknown };
+    this.plotlyHtml.cellStarted(cellIdOf(request), Array.isArray(deletedCells) ? deletedCells.filter((c): c is string => typeof c === "string") : []);
     this.output.setDefault(request);
     this.running = request.header.msg_id;
     const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined)).finally(() => {
@@ -323,6 +325,12 @@ export class KernelHandler {
 /** IOPub topics as ipykernel names them ("kernel.<id>.<type>", "stream.stdout"); subscribers take all. */
 function iopubTopic(msgType: string, content: Record<string, unknown>): string {
   return msgType === "stream" ? `stream.${String(content.name)}` : `kernel.${msgType}`;
+}
+
+/** The notebook cell a request runs (JupyterLab's metadata.cellId on execute_request), if known. */
+function cellIdOf(request: JupyterMessage<unknown> | undefined): string | undefined {
+  const id = (request?.metadata as { cellId?: unknown } | undefined)?.cellId;
+  return typeof id === "string" && id !== "" ? id : undefined;
 }
 
 function syntheticParent(msgId: string, session: string): JupyterMessage<unknown> {

@@ -23,7 +23,7 @@ interface Exchange {
 }
 
 /** Sends a request and collects its iopub messages until its idle status (which must come). */
-function exchange(kernel: KernelClient, msgType: string, content: Record<string, unknown>, timeoutMs = 60_000): Promise<Exchange> {
+function exchange(kernel: KernelClient, msgType: string, content: Record<string, unknown>, timeoutMs = 60_000, metadata: Record<string, unknown> = {}): Promise<Exchange> {
   const iopub: JupyterMessage[] = [];
   let msgId = "";
   const early: JupyterMessage[] = [];
@@ -38,7 +38,7 @@ function exchange(kernel: KernelClient, msgType: string, content: Record<string,
     if (!msgId) early.push(m);
     else if (parent === msgId) take(m);
   });
-  const sent = kernel.sendRequest("shell", msgType, content);
+  const sent = kernel.sendRequest("shell", msgType, content, { metadata });
   msgId = sent.msgId;
   for (const m of early.splice(0)) if ((m.parent_header as { msg_id?: string }).msg_id === msgId) take(m);
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no idle status for ${msgType} within ${timeoutMs} ms (saw ${iopub.length} iopub messages)`)), timeoutMs));
@@ -239,3 +239,34 @@ function printedOn(kernel: KernelClient, name: "stdout" | "stderr", text: string
     });
   });
 }
+
+describe("plotly.js in saved figure outputs", () => {
+  const FIGURE = 'import { display } from "dslab/kernel";\ndisplay({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }] });';
+  /** Whether the figure a cell (run as JupyterLab would, with its cell id) displays carries plotly.js. */
+  const carriesPlotly = async (cellId: string, deletedCells: string[] = []) => {
+    const run = await exchange(client, "execute_request", { code: FIGURE, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, 60_000, { cellId, deletedCells });
+    const html = String((run.iopub.find((m) => m.header.msg_type === "display_data")!.content as { data: Record<string, unknown> }).data["text/html"]);
+    expect(html).toContain("Plotly.newPlot");
+    return html.includes("var define,module,exports;");
+  };
+
+  it("is inlined again after the cell holding it is re-run or deleted, so every saved figure draws in an export", async () => {
+    // A fresh kernel: which cell holds plotly.js is state of the session.
+    const own = await KernelClient.launch({ kernelName: "dslab", cwd: notebooks, env });
+    const saved = client;
+    client = own;
+    try {
+      expect(await carriesPlotly("cell-a")).toBe(true);
+      expect(await carriesPlotly("cell-b")).toBe(false);
+      // Re-running cell-a replaces the output that held plotly.js: its new figure carries it.
+      expect(await carriesPlotly("cell-a")).toBe(true);
+      expect(await carriesPlotly("cell-b")).toBe(false);
+      // Deleting cell-a (JupyterLab lists it in deletedCells): the next figure carries it.
+      expect(await carriesPlotly("cell-c", ["cell-a"])).toBe(true);
+      expect(await carriesPlotly("cell-b")).toBe(false);
+    } finally {
+      client = saved;
+      await own.dispose();
+    }
+  }, 60_000);
+});
