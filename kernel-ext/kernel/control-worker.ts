@@ -3,7 +3,7 @@
 import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
-import { createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { createReplayGuard, createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
 import { parentGone, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const hb = new zmq.Reply();
   await control.bind(controlUrl);
   await hb.bind(hbUrl);
-  const sendControl = createSocketSender(control);
+  const sendControl = createSocketSender(control, (text) => writeSync(2, text));
   parentPort!.on("message", (message: { frames?: Uint8Array[]; close?: boolean }) => {
     if (message.frames) sendControl(message.frames.map((f) => Buffer.from(f)));
     if (message.close) {
@@ -94,12 +94,17 @@ async function main(): Promise<void> {
 }
 
 async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void, loopTurns: Int32Array): Promise<void> {
+  const replays = createReplayGuard();
   for await (const frames of control) {
     let request;
     try {
       request = decodeMessage(frames, signer);
+      replays.check(frames);
     } catch (error) {
-      process.stderr.write(`dslab kernel: dropped a control message: ${(error as Error).message}\n`);
+      // To the kernel's own stderr, directly: a worker's process.stderr goes through the main
+      // thread, where it would land in the running cell's output (anyone able to reach the port
+      // could write into a user's notebook that way).
+      writeSync(2, `dslab kernel: dropped a control message: ${(error as Error).message}\n`);
       continue;
     }
     if (request.header.msg_type === "interrupt_request") {

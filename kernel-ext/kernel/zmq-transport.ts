@@ -3,7 +3,7 @@ import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
-import { createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
+import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
 import { parentWatchFor, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
@@ -47,9 +47,13 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
   const iopub = new zmq.Publisher({ noDrop: true, sendTimeout: 60_000 });
   await Promise.all([shell.bind(channelUrl(info, "shell")), stdin.bind(channelUrl(info, "stdin")), iopub.bind(channelUrl(info, "iopub"))]);
   const senders = { shell: createSocketSender(shell, log), stdin: createSocketSender(stdin, log), iopub: createSocketSender(iopub, log) };
+  const replays = createReplayGuard();
   const decode = (frames: Buffer[], channel: string): JupyterMessage | undefined => {
     try {
-      return decodeMessage(frames, signer);
+      const message = decodeMessage(frames, signer);
+      // Control messages were checked for replays in the worker.
+      if (channel === "shell") replays.check(frames);
+      return message;
     } catch (error) {
       log(`dslab kernel: dropped a ${channel} message: ${(error as Error).message}\n`);
       return undefined;

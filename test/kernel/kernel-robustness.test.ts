@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KernelClient } from "../../kernel-ext/client/kernel-client";
-import type { JupyterMessage } from "../../kernel-ext/wire";
+import * as zmq from "zeromq";
+import { createSigner, encodeMessage, newMessage, type JupyterMessage } from "../../kernel-ext/wire";
 import { kernelEnv } from "../helpers/jupyter";
 
 // The real kernel process over ZMQ, probed as front ends and careless users would (issues 11 and 14).
@@ -269,4 +270,30 @@ describe("plotly.js in saved figure outputs", () => {
       await own.dispose();
     }
   }, 60_000);
+});
+
+describe("replayed and forged messages", () => {
+  it("runs a replayed signed execute_request once (duplicate signatures are refused)", async () => {
+    await execute(client, "(globalThis as any).replayed = 0;");
+    const message = newMessage("execute_request", client.session, { code: "(globalThis as any).replayed++;", silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false });
+    const frames = encodeMessage(message, createSigner(client.info.key, client.info.signature_scheme));
+    client.sendRaw(frames);
+    client.sendRaw(frames);
+    await new Promise((r) => setTimeout(r, 500));
+    const run = await execute(client, "console.log((globalThis as any).replayed)");
+    expect(streamText(run.iopub).trim()).toBe("1");
+  });
+
+  it("logs a dropped control message on the kernel's stderr only, never into the running cell's output", async () => {
+    const running = execute(client, 'console.log("running");\nawait new Promise((r) => setTimeout(r, 800));');
+    await printed(client, "running");
+    const control = new zmq.Dealer({ linger: 0 });
+    control.connect(`tcp://${client.info.ip}:${client.info.control_port}`);
+    const forged = newMessage("kernel_info_request", "intruder", {});
+    await control.send(encodeMessage(forged, createSigner("not-the-key")));
+    const run = await running;
+    control.close();
+    expect(streamText(run.iopub, "stderr")).toBe("");
+    expect(streamText(run.iopub)).toBe("running\n");
+  });
 });
