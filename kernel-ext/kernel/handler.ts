@@ -5,6 +5,7 @@ import { bufferPathsProblem } from "./buffer-paths";
 import { cellSourceMaps } from "./cell-source-maps";
 import type { CellTimers } from "./cell-timers";
 import type { CodeRunner } from "./code-runner";
+import { codePointPosition, utf16Offset } from "./code-points";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
 import { History, type HistoryRequest } from "./history";
@@ -193,11 +194,15 @@ export class KernelHandler {
       case "execute_request":
         return this.execute(request, send, seq);
       case "complete_request": {
-        const { matches, cursor_start, cursor_end } = this.runner.complete(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
-        return send("complete_reply", { status: "ok", matches, cursor_start, cursor_end, metadata: {} });
+        // Positions on the wire count code points; the runner counts UTF-16 units. A missing or
+        // out-of-range cursor_pos means the end of the code, as ipykernel takes it.
+        const code = String(content.code ?? "");
+        const { matches, cursor_start, cursor_end } = this.runner.complete(code, utf16Offset(code, content.cursor_pos));
+        return send("complete_reply", { status: "ok", matches, cursor_start: codePointPosition(code, cursor_start), cursor_end: codePointPosition(code, cursor_end), metadata: {} });
       }
       case "inspect_request": {
-        const text = this.runner.inspect(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
+        const code = String(content.code ?? "");
+        const text = this.runner.inspect(code, utf16Offset(code, content.cursor_pos));
         return send("inspect_reply", { status: "ok", found: text !== undefined, data: text === undefined ? {} : { "text/plain": text }, metadata: {} });
       }
       case "is_complete_request":

@@ -201,6 +201,15 @@ describe("interrupting asynchronous cells", () => {
 });
 
 describe("smaller protocol points", () => {
+  it("counts complete_request positions in code points (an emoji is one), and clamps a cursor out of range", async () => {
+    const code = "const s = '😀😀'; Math.ma";
+    const reply = await client.request("shell", "complete_request", { code, cursor_pos: 23 });
+    expect(reply.content).toMatchObject({ status: "ok", cursor_start: 21, cursor_end: 23 });
+    expect((reply.content as { matches: string[] }).matches).toContain("max");
+    const beyond = await client.request("shell", "complete_request", { code: "Math.ma", cursor_pos: 1000 });
+    expect(beyond.content).toMatchObject({ status: "ok", cursor_start: 5, cursor_end: 7 });
+  });
+
   it("reports in language_info.version the version of the TypeScript that type-checks cells", async () => {
     const info = await client.request("shell", "kernel_info_request", {});
     const version = (info.content as { language_info: { version: string } }).language_info.version;
