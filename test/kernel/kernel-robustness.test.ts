@@ -201,6 +201,12 @@ describe("interrupting asynchronous cells", () => {
 });
 
 describe("smaller protocol points", () => {
+  it("displays a raw MIME bundle as given with display(bundle, { raw: true })", async () => {
+    const run = await execute(client, 'import { display } from "dslab/kernel";\ndisplay({ "text/html": "<b>bold</b>", "text/plain": "bold" }, { raw: true });');
+    const shown = run.iopub.find((m) => m.header.msg_type === "display_data")!;
+    expect((shown.content as { data: unknown }).data).toEqual({ "text/html": "<b>bold</b>", "text/plain": "bold" });
+  });
+
   it("counts complete_request positions in code points (an emoji is one), and clamps a cursor out of range", async () => {
     const code = "const s = '😀😀'; Math.ma";
     const reply = await client.request("shell", "complete_request", { code, cursor_pos: 23 });
