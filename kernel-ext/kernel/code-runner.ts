@@ -5,6 +5,7 @@ import { format } from "node:util";
 import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
+import { cellCompleteness } from "./cell-completeness";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
 import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
 
@@ -27,7 +28,7 @@ export interface CodeRunner {
   execute(code: string, executionCount?: number): Promise<RunResult>;
   complete(code: string, cursor: number): { matches: string[]; cursor_start: number; cursor_end: number };
   inspect(code: string, cursor: number): string | undefined;
-  isComplete(code: string): { status: "complete" | "incomplete"; indent?: string };
+  isComplete(code: string): { status: "complete" | "incomplete" | "invalid"; indent?: string };
   interrupt(): void;
   /** Compiles a trivial cell so the TypeScript program exists before the first request needs it. */
   warmUp(): void;
@@ -188,10 +189,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
       const info = executor.inspect(code, cursor);
       return info ? printQuickInfo(info) : undefined;
     },
-    isComplete(code) {
-      const result = isCompleteCode(code);
-      return result.completed ? { status: "complete" } : { status: "incomplete", indent: result.indent ?? "" };
-    },
+    isComplete: (code) => cellCompleteness(ts, code, isCompleteCode(code)),
     interrupt() {
       // An interrupt while the cell is still being compiled would be lost (tslab's interrupt
       // only rejects an await already pending, and SIGINT breaks only a running script): the

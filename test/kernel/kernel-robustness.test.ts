@@ -201,6 +201,16 @@ describe("interrupting asynchronous cells", () => {
 });
 
 describe("smaller protocol points", () => {
+  it("answers is_complete: an open template literal is incomplete, a stray `}` or an unterminated string invalid, casts complete", async () => {
+    const status = async (code: string) => ((await client.request("shell", "is_complete_request", { code })).content as { status: string }).status;
+    expect(await status("let s = `abc ")).toBe("incomplete");
+    expect(await status("}")).toBe("invalid");
+    expect(await status("const q = 'abc")).toBe("invalid");
+    expect(await status("function f() {")).toBe("incomplete");
+    expect(await status("const n = <number>(1 as unknown);")).toBe("complete");
+    expect(await status("const t = `a ${1}`;")).toBe("complete");
+  });
+
   it("displays a raw MIME bundle as given with display(bundle, { raw: true })", async () => {
     const run = await execute(client, 'import { display } from "dslab/kernel";\ndisplay({ "text/html": "<b>bold</b>", "text/plain": "bold" }, { raw: true });');
     const shown = run.iopub.find((m) => m.header.msg_type === "display_data")!;
