@@ -233,7 +233,7 @@ export class KernelHandler {
 
   private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void, seq: number): Promise<void> {
     if (seq > 0 && seq <= this.abortThrough) return send("execute_reply", { status: "aborted" }, { status: "aborted" });
-    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown; stop_on_error?: unknown };
+    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown; stop_on_error?: unknown; user_expressions?: unknown };
     const code = typeof content.code === "string" ? content.code : "";
     const silent = content.silent === true;
     const storeHistory = content.store_history !== false && !silent;
@@ -262,7 +262,8 @@ export class KernelHandler {
       this.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} }, request);
     }
     if (storeHistory) this.history.add(count, code, text);
-    send("execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, { status: "ok" });
+    const userExpressions = await this.evaluateUserExpressions(content.user_expressions, request);
+    send("execute_reply", { status: "ok", execution_count: count, user_expressions: userExpressions, payload: [] }, { status: "ok" });
   }
 
   /**
@@ -274,6 +275,28 @@ export class KernelHandler {
   private async abortQueue(): Promise<void> {
     await this.transport.drainShell?.();
     this.abortThrough = this.received;
+  }
+
+  /**
+   * user_expressions of an execute_request, evaluated after the cell (only if it succeeded, as
+   * ipykernel does): each name maps to { status: "ok", data, metadata } with the value's MIME
+   * bundle, or to { status: "error", ename, evalue, traceback }.
+   */
+  private async evaluateUserExpressions(expressions: unknown, request: JupyterMessage): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    if (!expressions || typeof expressions !== "object" || Array.isArray(expressions)) return out;
+    for (const [name, expression] of Object.entries(expressions)) {
+      if (typeof expression !== "string") {
+        out[name] = { status: "error", ename: "TypeError", evalue: `user expression ${name} is not a string`, traceback: [] };
+        continue;
+      }
+      const result = await this.output.runWithParent(request, () => this.runner.execute(expression));
+      out[name] =
+        result.status === "ok"
+          ? { status: "ok", data: result.hasValue ? this.safeBundle(result.value) : { "text/plain": "undefined" }, metadata: {} }
+          : { status: "error", ename: result.ename, evalue: result.evalue, traceback: result.traceback };
+    }
+    return out;
   }
 
   private safeBundle(value: unknown): MimeBundle {

@@ -201,6 +201,14 @@ describe("interrupting asynchronous cells", () => {
 });
 
 describe("smaller protocol points", () => {
+  it("evaluates user_expressions after a cell, each to a MIME bundle or an error", async () => {
+    const run = await execute(client, "const userExprBase = 20;", { user_expressions: { sum: "userExprBase + 1", bad: "missingName + 1" } });
+    const content = run.reply.content as { status: string; user_expressions: Record<string, { status: string; data?: unknown; ename?: string }> };
+    expect(content.status).toBe("ok");
+    expect(content.user_expressions.sum).toEqual({ status: "ok", data: { "text/plain": "21" }, metadata: {} });
+    expect(content.user_expressions.bad).toMatchObject({ status: "error", ename: "CompileError" });
+  });
+
   it("answers is_complete: an open template literal is incomplete, a stray `}` or an unterminated string invalid, casts complete", async () => {
     const status = async (code: string) => ((await client.request("shell", "is_complete_request", { code })).content as { status: string }).status;
     expect(await status("let s = `abc ")).toBe("incomplete");
