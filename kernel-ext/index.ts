@@ -1,4 +1,5 @@
 import { kernelApi, type DisplayOptions } from "./api";
+import { rawMimeBundle } from "./kernel/raw-mime-bundle";
 
 export type { CapturedOutput, Comm, CommMessage, DisplayOptions, JSONObject, JSONValue, KernelApi, MimeBundle, OpenCommOptions } from "./api";
 export { kernelApi } from "./api";
@@ -6,15 +7,19 @@ export { kernelApi } from "./api";
 /**
  * Shows a value in the cell's output: its [Symbol.for("Jupyter.display")]() bundle, an arquero
  * table as HTML, a plotly figure, else text. With displayId, a later display(value,
- * { displayId, update: true }) replaces it. Outside a kernel it prints the value.
+ * { displayId, update: true }) replaces it. With `raw: true` the value is the MIME bundle itself:
+ * `display({ "text/html": "<b>hi</b>", "text/plain": "hi" }, { raw: true })`. Outside a kernel
+ * it prints the value.
  */
-export function display(value: unknown, options: DisplayOptions = {}): void {
+export function display(value: unknown, options: DisplayOptions & { raw?: boolean } = {}): void {
+  const bundle = options.raw ? rawMimeBundle(value) : undefined;
   const api = kernelApi();
   if (!api) {
     console.log(value);
     return;
   }
-  api.displayBundle(api.toBundle(value), options);
+  const { raw: _raw, ...rest } = options;
+  api.displayBundle(bundle ?? api.toBundle(value), rest);
 }
 
 /** Clears the cell's output; with wait, only when the next output arrives (no flicker). */

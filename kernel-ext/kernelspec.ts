@@ -18,7 +18,7 @@ export function kernelJson(): Record<string, unknown> {
     argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
-    interrupt_mode: "signal",
+    interrupt_mode: "message",
     // Node.js options in NODE_OPTIONS (a V8 one such as --max-old-space-size would make Node.js
     // refuse the snapshot) would keep every kernel from using it.
     env: { NODE_OPTIONS: "" },

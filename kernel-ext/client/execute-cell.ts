@@ -4,7 +4,7 @@ import type { KernelClient } from "./kernel-client";
 
 /** The result of executing one cell. */
 export interface CellExecution {
-  status: "ok" | "error" | "aborted" | "timeout";
+  status: "ok" | "error" | "aborted" | "timeout" | "dead";
   executionCount: number | null;
   outputs: Output[];
   /** The execute_reply, if one came. */
@@ -17,6 +17,8 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Sees every iopub message of the run (comm traffic included), e.g. to track widget state. */
   onIopub?: (message: JupyterMessage) => void;
+  /** The notebook cell's id, sent as metadata.cellId as JupyterLab does. */
+  cellId?: string;
   /** Applies update_display_data to outputs of earlier cells (a notebook-wide display_id). */
   onUpdateDisplay?: (displayId: string, data: Record<string, unknown>, metadata: Record<string, unknown>) => void;
 }
@@ -95,7 +97,7 @@ export async function executeCell(client: KernelClient, code: string, options: E
     else options.onIopub?.(message);
   });
   try {
-    const sent = client.sendRequest("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const sent = client.sendRequest("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, { metadata: options.cellId ? { cellId: options.cellId } : {} });
     msgId = sent.msgId;
     const replyPromise = sent.reply;
     for (const message of early.splice(0)) {
@@ -104,7 +106,15 @@ export async function executeCell(client: KernelClient, code: string, options: E
     }
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
-    const first = await Promise.race([replyPromise, timedOut]);
+    const death = client.died();
+    const first = await Promise.race([replyPromise, timedOut, death.promise.then((why) => ({ dead: why }))]).finally(death.stop);
+    if (typeof first === "object" && "dead" in first) {
+      clearTimeout(timer);
+      // What the kernel sent before it died stays; the cell says why it ended.
+      await new Promise((r) => setTimeout(r, 100));
+      add({ output_type: "error", ename: "DeadKernelError", evalue: `${first.dead} while running this cell`, traceback: [`DeadKernelError: ${first.dead} while running this cell`] });
+      return { status: "dead", executionCount, outputs };
+    }
     if (first === "timeout") {
       await client.interrupt();
       const late = await Promise.race([replyPromise, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5000))]);

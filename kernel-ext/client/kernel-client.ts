@@ -42,9 +42,11 @@ export function firstLines(text: string, what: string, count = 12): string {
 export class KernelClient {
   readonly session = randomUUID();
   private readonly signer: Signer;
-  private readonly shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}` });
-  private readonly control = new zmq.Dealer({ routingId: `control-${randomUUID()}` });
-  private readonly iopub = new zmq.Subscriber();
+  // A bounded linger: a message queued for a dead kernel must not hold the process at exit
+  // ("Waiting for queued ZeroMQ messages to be delivered").
+  private readonly shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}`, linger: 1000 });
+  private readonly control = new zmq.Dealer({ routingId: `control-${randomUUID()}`, linger: 1000 });
+  private readonly iopub = new zmq.Subscriber({ linger: 0 });
   private readonly replies = new Map<string, (message: JupyterMessage) => void>();
   private readonly iopubListeners = new Set<(message: JupyterMessage) => void>();
   private sending: Promise<unknown> = Promise.resolve();
@@ -72,10 +74,13 @@ export class KernelClient {
     const connectionFile = join(tempDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(info));
     const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile).replace("{resource_dir}", spec.resourceDir));
-    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...env, ...(spec.env ?? {}) }, stdio: ["ignore", "pipe", "pipe"] });
+    // JPY_PARENT_PID, as Jupyter's launchers set it: the kernel exits if this process goes away.
+    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...env, ...(spec.env ?? {}), JPY_PARENT_PID: String(process.pid) }, stdio: ["ignore", "pipe", "pipe"] });
     const client = new KernelClient(info, spec.interrupt_mode ?? "signal");
     client.process = child;
     client.tempDir = tempDir;
+    launched.add(client);
+    stopKernelsOnExit();
     child.stdout?.on("data", () => undefined);
     child.stderr?.on("data", (chunk: Buffer) => {
       client.stderr += chunk.toString();
@@ -127,6 +132,39 @@ export class KernelClient {
     } finally {
       this.iopubListeners.delete(seen);
     }
+  }
+
+  /**
+   * Resolves with a description once the kernel is dead: its process (when this client launched
+   * it) has exited, or its heartbeat has not answered `misses` times in a row, `intervalMs` apart.
+   * The heartbeat is answered by the kernel's control thread, so a long cell does not count.
+   */
+  died({ intervalMs = 2000, misses = 5 }: { intervalMs?: number; misses?: number } = {}): { promise: Promise<string>; stop: () => void } {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      this.process?.removeListener("exit", onExit);
+    };
+    let onExit: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
+    const promise = new Promise<string>((resolve) => {
+      const child = this.process;
+      const describe = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `the kernel died (signal ${signal})` : `the kernel exited with code ${code}`);
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return resolve(describe(child.exitCode, child.signalCode));
+      onExit = (code, signal) => resolve(describe(code, signal));
+      child?.once("exit", onExit);
+      let missed = 0;
+      const beat = async () => {
+        if (stopped) return;
+        const answered = await this.heartbeat(Math.min(intervalMs, 1000)).then(() => true, () => false);
+        missed = answered ? 0 : missed + 1;
+        if (missed >= misses) return resolve(`the kernel's heartbeat did not answer ${misses} times in a row`);
+        if (!stopped) timer = setTimeout(() => void beat(), intervalMs);
+      };
+      timer = setTimeout(() => void beat(), intervalMs);
+    });
+    return { promise, stop };
   }
 
   /** Pings the heartbeat channel until it echoes. */
@@ -202,7 +240,9 @@ export class KernelClient {
   /** Asks the kernel to shut down (optionally to restart), waits for it to exit, then closes the sockets. */
   async shutdown(restart = false): Promise<JupyterMessage | undefined> {
     let reply: JupyterMessage | undefined;
+    const child = this.process;
     try {
+      if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error("the kernel has exited");
       reply = await this.request("control", "shutdown_request", { restart }, { timeoutMs: 5000 });
     } catch {
       // A dead kernel cannot answer; kill it below.
@@ -215,6 +255,7 @@ export class KernelClient {
   async dispose(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    launched.delete(this);
     const child = this.process;
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -227,6 +268,14 @@ export class KernelClient {
       clearTimeout(timer);
     }
     for (const socket of [this.shell, this.control, this.iopub]) socket.close();
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
+  /** Ends the launched kernel at once and removes its connection file, synchronously (at exit, on a signal). */
+  stopNow(): void {
+    launched.delete(this);
+    const child = this.process;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 
@@ -269,5 +318,34 @@ export class KernelClient {
     } catch {
       // Closed.
     }
+  }
+}
+
+/** Kernels this process launched and has not disposed of. */
+const launched = new Set<KernelClient>();
+let exitHooks = false;
+
+/**
+ * However this process ends (normally, by an uncaught error, or by SIGINT, SIGTERM or SIGHUP), its
+ * launched kernels end too and their connection files (which hold the key) are removed. A signal
+ * is then raised again with its default action, so the process still ends as the signal says.
+ */
+function stopKernelsOnExit(): void {
+  if (exitHooks) return;
+  exitHooks = true;
+  const stopAll = () => {
+    for (const client of [...launched]) client.stopNow();
+  };
+  process.on("exit", stopAll);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = () => {
+      stopAll();
+      // Other listeners (a command's own) decide; if this was the only one, end as the signal would.
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
   }
 }

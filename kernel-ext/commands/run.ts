@@ -28,7 +28,8 @@ export async function runCommand(args: string[]): Promise<number> {
   writeNotebook(out, result.notebook);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== "ok") {
-    console.error(`${input}: cell ${result.failedCell! + 1} ended with ${result.status}; wrote ${out} (${seconds} s)`);
+    const how = result.status === "dead" ? "the kernel died" : `ended with ${result.status}`;
+    console.error(`${input}: cell ${result.failedCell! + 1}: ${how}; wrote ${out} (${seconds} s)`);
     return 1;
   }
   console.log(`${input}: ran in ${seconds} s; wrote ${out}`);

@@ -6,6 +6,7 @@ import * as ts from "@tslab/typescript-for-tslab";
 import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import { packageRoot } from "../package-root";
+import { cellCompleteness } from "./cell-completeness";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
 import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
 
@@ -30,10 +31,12 @@ export interface CodeRunner {
   execute(code: string, executionCount?: number): Promise<RunResult>;
   complete(code: string, cursor: number): { matches: string[]; cursor_start: number; cursor_end: number };
   inspect(code: string, cursor: number): string | undefined;
-  isComplete(code: string): { status: "complete" | "incomplete"; indent?: string };
+  isComplete(code: string): { status: "complete" | "incomplete" | "invalid"; indent?: string };
   interrupt(): void;
   /** Compiles a trivial cell so the TypeScript program exists before the first request needs it. */
   warmUp(): void;
+  /** The version of the TypeScript compiler that type-checks cells (language_info.version). */
+  readonly typescriptVersion?: string;
 }
 
 /** The node_modules folders from `dir` up to the file system's root, nearest first. */
@@ -178,14 +181,18 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
       const info = executor.inspect(code, cursor);
       return info ? printQuickInfo(info) : undefined;
     },
-    isComplete(code) {
-      const result = isCompleteCode(code);
-      return result.completed ? { status: "complete" } : { status: "incomplete", indent: result.indent ?? "" };
+    isComplete: (code) => cellCompleteness(ts, code, isCompleteCode(code)),
+    interrupt() {
+      // An interrupt while the cell is still being compiled would be lost (tslab's interrupt
+      // only rejects an await already pending, and SIGINT breaks only a running script): the
+      // cell is then not started at all.
+      if (runningCell) runningCell.interrupted = true;
+      executor.interrupt();
     },
-    interrupt: () => executor.interrupt(),
     warmUp() {
       void convs.node;
     },
+    typescriptVersion: ts.version,
   };
 }
 
@@ -209,7 +216,7 @@ export function errorResult(value: unknown): RunResult {
 // tslab's executor runs a cell as `(function(exports, require) { JS\n})(...)` with vm.runInThisContext.
 const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 const CELL_WRAPPER_END = "\n})(__tslab__.exports, __tslab__.require)";
-let runningCell: { id: number; executionCount?: number } | undefined;
+let runningCell: { id: number; executionCount?: number; interrupted?: boolean } | undefined;
 let cellCount = 0;
 let namingCells = false;
 
@@ -226,6 +233,7 @@ function nameCellScripts(): void {
   const named = function (this: unknown, code: string, options?: string | import("node:vm").RunningScriptOptions) {
     const wrapper = runningCell && typeof code === "string" && CELL_WRAPPER.exec(code);
     if (runningCell && wrapper && code.endsWith(CELL_WRAPPER_END) && (options === undefined || (typeof options === "object" && options.filename === undefined))) {
+      if (runningCell.interrupted) throw new Error("Interrupted before the cell started");
       const output = code.slice(wrapper[0].length, code.length - CELL_WRAPPER_END.length);
       cellSourceMaps.startCell(runningCell.id, output, wrapper[0].length, runningCell.executionCount);
       return run.call(this, code, { ...options, filename: scriptName(runningCell.id) });

@@ -33,7 +33,7 @@ export class CommRegistry {
   }
 
   /** A comm_open from the front end: runs the target's handler, or closes the comm if there is none. */
-  handleOpen(content: { comm_id?: unknown; target_name?: unknown; data?: unknown }, message: CommMessage): void {
+  handleOpen(content: { comm_id?: unknown; target_name?: unknown; data?: unknown }, message: CommMessage): void | Promise<void> {
     const commId = String(content.comm_id ?? "");
     const targetName = String(content.target_name ?? "");
     const handler = this.targets.get(targetName);
@@ -45,7 +45,17 @@ export class CommRegistry {
     }
     const comm = new KernelComm(commId, targetName, this);
     this.comms.set(commId, comm);
-    this.guard(() => handler(comm, message), `comm target ${targetName}`);
+    // As ipykernel: a target that fails to open its comm closes it (the front end is told) and is reported.
+    const failed = (error: unknown) => {
+      this.sender.report(error, `comm target ${targetName} (the comm was closed)`);
+      comm.close();
+    };
+    try {
+      const result = handler(comm, message) as unknown;
+      if (result && typeof (result as Promise<unknown>).then === "function") return void (result as Promise<unknown>).then(undefined, failed);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   handleMsg(content: { comm_id?: unknown }, message: CommMessage): void | Promise<void> {

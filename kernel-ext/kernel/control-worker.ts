@@ -1,8 +1,10 @@
 // The control and heartbeat channels, in a worker thread: they must answer while the main
 // thread is busy in a cell (a `while (true) {}` included), which is what interrupt is for.
+import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
-import { createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { createReplayGuard, createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { parentGone, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
 interface ControlWorkerData {
@@ -11,16 +13,60 @@ interface ControlWorkerData {
   key: string;
   scheme: string;
   session: string;
+  parent: ParentWatch;
+  /** An Int32 the main thread increments from a timer: it stops moving while the event loop is blocked. */
+  liveness: SharedArrayBuffer;
+}
+
+/** How often the kernel checks that its parent is still there (ipykernel: every second). */
+const PARENT_POLL_MS = 1000;
+/** How long the main thread gets to exit by itself once the parent has gone (it may be stuck in a loop). */
+const EXIT_GRACE_MS = 3000;
+/** How long after an interrupt the main thread's event loop may stay blocked before the kernel gives up on it. */
+const STUCK_AFTER_INTERRUPT_MS = 5000;
+
+/**
+ * After SIGINT, if the main thread's event loop has not turned for STUCK_AFTER_INTERRUPT_MS, it
+ * is stuck where SIGINT does not reach: a loop of microtasks (`while (true) await null`) never
+ * returns to the event loop, so neither the interrupt nor any later request is ever handled.
+ * V8 could end it (the inspector's Runtime.terminateExecution), but with async hooks enabled
+ * (AsyncLocalStorage routes each cell's output) Node.js 20 then aborts on its async-id check.
+ * So the kernel says so on its stderr and ends itself: Jupyter restarts a dead kernel on the
+ * same connection (JupyterLab: "The kernel appears to have died. It will restart
+ * automatically"), and dslab's client reports it in the cell. A stuck cell's state could never
+ * be reached again anyway.
+ */
+function exitIfStuck(liveness: Int32Array): void {
+  const before = Atomics.load(liveness, 0);
+  setTimeout(() => {
+    if (Atomics.load(liveness, 0) !== before) return;
+    // Written directly: a worker's process.stderr goes through the main thread, which is stuck.
+    writeSync(
+      2,
+      `dslab kernel: the cell did not stop within ${STUCK_AFTER_INTERRUPT_MS / 1000} s of the interrupt (a loop that never yields to the event loop, such as \`while (true) await null\`, cannot be broken); ending the kernel so that it can be restarted\n`,
+    );
+    process.kill(process.pid, "SIGTERM");
+    // Cell code may have taken SIGTERM over.
+    setTimeout(() => process.kill(process.pid, "SIGKILL"), EXIT_GRACE_MS);
+  }, STUCK_AFTER_INTERRUPT_MS);
 }
 
 async function main(): Promise<void> {
-  const { controlUrl, hbUrl, key, scheme, session } = workerData as ControlWorkerData;
+  const { controlUrl, hbUrl, key, scheme, session, parent, liveness } = workerData as ControlWorkerData;
+  const loopTurns = new Int32Array(liveness);
+  // Watched here, not in the main thread: a cell in `while (true) {}` must not keep an orphan alive.
+  const poll = setInterval(() => {
+    if (!parentGone(parent)) return;
+    clearInterval(poll);
+    parentPort!.postMessage({ parentGone: true });
+    setTimeout(() => process.kill(process.pid, "SIGKILL"), EXIT_GRACE_MS);
+  }, PARENT_POLL_MS);
   const signer = createSigner(key, scheme);
   const control = new zmq.Router();
   const hb = new zmq.Reply();
   await control.bind(controlUrl);
   await hb.bind(hbUrl);
-  const sendControl = createSocketSender(control);
+  const sendControl = createSocketSender(control, (text) => writeSync(2, text));
   parentPort!.on("message", (message: { frames?: Uint8Array[]; close?: boolean }) => {
     if (message.frames) sendControl(message.frames.map((f) => Buffer.from(f)));
     if (message.close) {
@@ -41,25 +87,31 @@ async function main(): Promise<void> {
     }
   })();
   try {
-    await serveControl(control, signer, session, sendControl);
+    await serveControl(control, signer, session, sendControl, loopTurns);
   } catch {
     // Closed at shutdown.
   }
 }
 
-async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void): Promise<void> {
+async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void, loopTurns: Int32Array): Promise<void> {
+  const replays = createReplayGuard();
   for await (const frames of control) {
     let request;
     try {
       request = decodeMessage(frames, signer);
+      replays.check(frames);
     } catch (error) {
-      process.stderr.write(`dslab kernel: dropped a control message: ${(error as Error).message}\n`);
+      // To the kernel's own stderr, directly: a worker's process.stderr goes through the main
+      // thread, where it would land in the running cell's output (anyone able to reach the port
+      // could write into a user's notebook that way).
+      writeSync(2, `dslab kernel: dropped a control message: ${(error as Error).message}\n`);
       continue;
     }
     if (request.header.msg_type === "interrupt_request") {
       // SIGINT breaks a synchronous loop in the main thread (vm's breakOnSigint) and rejects
       // a pending top-level await (the kernel's SIGINT handler).
       process.kill(process.pid, "SIGINT");
+      exitIfStuck(loopTurns);
       sendControl(encodeMessage(newMessage("interrupt_reply", session, { status: "ok" }, { parent: request }), signer));
       continue;
     }

@@ -1,13 +1,17 @@
 import { inspect } from "node:util";
 import type { CommMessage, JSONObject, KernelApi, MimeBundle } from "../api";
 import { newMessage, type JupyterMessage } from "../wire";
+import { bufferPathsProblem } from "./buffer-paths";
 import { cellSourceMaps } from "./cell-source-maps";
+import type { CellTimers } from "./cell-timers";
 import type { CodeRunner } from "./code-runner";
+import { codePointPosition, utf16Offset } from "./code-points";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
 import { History, type HistoryRequest } from "./history";
 import { createOutputContext } from "./output-context";
 import { createPlotlyHtml } from "./plotly-html";
+import { createStreamBatcher, type StreamBatcher, type StreamBatcherOptions } from "./stream-batcher";
 
 /** The channels a kernel sends on. */
 export type SendChannel = "shell" | "control" | "iopub" | "stdin";
@@ -15,6 +19,10 @@ export type SendChannel = "shell" | "control" | "iopub" | "stdin";
 /** Where the handler's messages go: the ZMQ sockets, or a recording fake in tests. */
 export interface Transport {
   send(channel: SendChannel, message: JupyterMessage<unknown>): void;
+  /** Bytes of iopub messages not yet handed to the socket (bounds batched stream output). Defaults to 0. */
+  iopubBacklog?(): number;
+  /** Resolves once every shell request the socket has already received has been delivered to the handler. */
+  drainShell?(): Promise<void>;
 }
 
 /** Options for KernelHandler. */
@@ -25,6 +33,10 @@ export interface KernelHandlerOptions {
   onShutdown?: (restart: boolean) => void;
   /** Where the kernel logs its own problems. Defaults to the process's stderr. */
   log?: (text: string) => void;
+  /** Silences the timers of an interrupted request (see cell-timers.ts). Defaults to none. */
+  timers?: CellTimers;
+  /** How stream output is batched (see stream-batcher.ts); the defaults suit a kernel. */
+  streams?: Pick<StreamBatcherOptions<unknown>, "flushIntervalMs" | "maxMessageChars" | "maxPendingChars">;
 }
 
 const IMPLEMENTATION_VERSION = "0.1.0";
@@ -39,8 +51,16 @@ export class KernelHandler {
   private readonly history = new History();
   private executionCount = 0;
   private shellQueue: Promise<void> = Promise.resolve();
-  private readonly plotlyHtml = createPlotlyHtml();
+  /** Shell requests received so far; each is numbered in arrival order. */
+  private received = 0;
+  /** Execute requests numbered up to this one are answered "aborted" (queued behind an error with stop_on_error). */
+  private abortThrough = 0;
+  private readonly plotlyHtml = createPlotlyHtml(() => cellIdOf(this.output.current()));
   private readonly log: (text: string) => void;
+  private readonly streams: StreamBatcher<JupyterMessage<unknown>>;
+  private closed = false;
+  /** msg_id of the execute_request running now. */
+  private running: string | undefined;
 
   constructor(
     private readonly runner: CodeRunner,
@@ -48,6 +68,11 @@ export class KernelHandler {
     private readonly options: KernelHandlerOptions,
   ) {
     this.log = options.log ?? ((text) => process.stderr.write(text));
+    this.streams = createStreamBatcher({
+      ...options.streams,
+      send: (parent, name, text) => this.publish("stream", { name, text }, parent),
+      backlog: () => transport.iopubBacklog?.() ?? 0,
+    });
     this.comms = new CommRegistry({
       send: (msgType, content, { buffers, metadata }) => this.iopub(msgType, content, this.output.current(), { buffers, metadata }),
       report: (error, where) => this.reportHandlerError(error, where),
@@ -57,7 +82,8 @@ export class KernelHandler {
   /** Handles one request; shell requests run one at a time, in arrival order. */
   handle(channel: "shell" | "control", message: JupyterMessage): Promise<void> {
     if (channel === "control") return this.dispatch(channel, message);
-    const run = this.shellQueue.then(() => this.dispatch(channel, message));
+    const seq = ++this.received;
+    const run = this.shellQueue.then(() => this.dispatch(channel, message, seq));
     this.shellQueue = run.catch(() => undefined);
     return run;
   }
@@ -99,36 +125,84 @@ export class KernelHandler {
     }
     const parent = this.output.current();
     if (!parent) return false;
-    this.iopub("stream", { name, text }, parent);
+    this.streams.write(parent, name, text);
     return true;
   }
 
-  private async dispatch(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
-    this.iopub("status", { execution_state: "busy" }, request);
+  /** Interrupts the running cell: its timers are silenced (its async work stops) and its await rejected. */
+  interrupt(): void {
+    if (this.running) this.options.timers?.cancel(this.running);
+    this.runner.interrupt();
+  }
+
+  /** Sends the output gathered so far, then nothing more: the kernel is exiting. */
+  close(): void {
+    this.streams.flush();
+    this.closed = true;
+  }
+
+  /** Sends the stream output gathered so far. */
+  flushStreams(): void {
+    this.streams.flush();
+  }
+
+  private async dispatch(channel: "shell" | "control", request: JupyterMessage, seq = 0): Promise<void> {
+    const replied = { sent: false };
     try {
-      await this.reply(channel, request);
+      this.iopub("status", { execution_state: "busy" }, request);
+      await this.reply(channel, request, seq, replied);
     } catch (error) {
       this.log(`dslab kernel: error handling ${request.header.msg_type}: ${inspect(error)}\n`);
+      // A request is always answered: a front end waiting for its reply would hang (a cell stays busy).
+      if (!replied.sent) this.replyWithError(channel, request, error);
     } finally {
-      this.iopub("status", { execution_state: "idle" }, request);
+      try {
+        this.iopub("status", { execution_state: "idle" }, request);
+      } catch (error) {
+        this.log(`dslab kernel: could not send the idle status: ${inspect(error)}\n`);
+      }
     }
   }
 
-  private async reply(channel: "shell" | "control", request: JupyterMessage): Promise<void> {
+  /** `<type>_reply` with status "error" for a request whose handling threw. */
+  private replyWithError(channel: "shell" | "control", request: JupyterMessage, error: unknown): void {
+    const type = request.header.msg_type;
+    if (!type.endsWith("_request") || this.closed) return;
+    const ename = error instanceof Error ? error.name : "Error";
+    const evalue = error instanceof Error ? error.message : String(error);
+    const content: Record<string, unknown> = { status: "error", ename, evalue, traceback: [`${ename}: ${evalue}`, `(in the dslab kernel, handling ${type})`] };
+    if (type === "execute_request") content.execution_count = this.executionCount;
+    try {
+      this.transport.send(channel, newMessage(`${type.slice(0, -"_request".length)}_reply`, this.options.session, content, { parent: request, metadata: { status: "error" } }));
+    } catch (again) {
+      this.log(`dslab kernel: could not send an error reply to ${type}: ${inspect(again)}\n`);
+    }
+  }
+
+  private async reply(channel: "shell" | "control", request: JupyterMessage, seq: number, replied: { sent: boolean }): Promise<void> {
     const content = request.content as Record<string, unknown>;
-    const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
-      this.transport.send(channel, newMessage(msgType, this.options.session, replyContent, { parent: request, metadata }));
+    const send = (msgType: string, replyContent: Record<string, unknown>, metadata: Record<string, unknown> = {}) => {
+      // A reply follows the outputs of its request, as ipykernel flushes stdout before replying.
+      this.streams.flush();
+      const message = newMessage(msgType, this.options.session, replyContent, { parent: request, metadata });
+      replied.sent = true;
+      if (!this.closed) this.transport.send(channel, message);
+    };
     switch (request.header.msg_type) {
       case "kernel_info_request":
-        return send("kernel_info_reply", kernelInfo());
+        return send("kernel_info_reply", kernelInfo(this.runner.typescriptVersion));
       case "execute_request":
-        return this.execute(request, send);
+        return this.execute(request, send, seq);
       case "complete_request": {
-        const { matches, cursor_start, cursor_end } = this.runner.complete(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
-        return send("complete_reply", { status: "ok", matches, cursor_start, cursor_end, metadata: {} });
+        // Positions on the wire count code points; the runner counts UTF-16 units. A missing or
+        // out-of-range cursor_pos means the end of the code, as ipykernel takes it.
+        const code = String(content.code ?? "");
+        const { matches, cursor_start, cursor_end } = this.runner.complete(code, utf16Offset(code, content.cursor_pos));
+        return send("complete_reply", { status: "ok", matches, cursor_start: codePointPosition(code, cursor_start), cursor_end: codePointPosition(code, cursor_end), metadata: {} });
       }
       case "inspect_request": {
-        const text = this.runner.inspect(String(content.code ?? ""), Number(content.cursor_pos ?? 0));
+        const code = String(content.code ?? "");
+        const text = this.runner.inspect(code, utf16Offset(code, content.cursor_pos));
         return send("inspect_reply", { status: "ok", found: text !== undefined, data: text === undefined ? {} : { "text/plain": text }, metadata: {} });
       }
       case "is_complete_request":
@@ -144,7 +218,7 @@ export class KernelHandler {
       case "comm_close":
         return this.output.runWithParent(request, () => this.comm(request));
       case "interrupt_request":
-        this.runner.interrupt();
+        this.interrupt();
         return send("interrupt_reply", { status: "ok" });
       case "shutdown_request": {
         const restart = content.restart === true;
@@ -157,20 +231,28 @@ export class KernelHandler {
     }
   }
 
-  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void): Promise<void> {
-    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown };
+  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void, seq: number): Promise<void> {
+    if (seq > 0 && seq <= this.abortThrough) return send("execute_reply", { status: "aborted" }, { status: "aborted" });
+    const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown; stop_on_error?: unknown; user_expressions?: unknown };
     const code = typeof content.code === "string" ? content.code : "";
     const silent = content.silent === true;
     const storeHistory = content.store_history !== false && !silent;
     if (storeHistory) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.iopub("execute_input", { code, execution_count: count }, request);
+    const { deletedCells } = request.metadata as { deletedCells?: unknown };
+    this.plotlyHtml.cellStarted(cellIdOf(request), Array.isArray(deletedCells) ? deletedCells.filter((c): c is string => typeof c === "string") : []);
     this.output.setDefault(request);
-    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined));
+    this.running = request.header.msg_id;
+    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined)).finally(() => {
+      this.running = undefined;
+    });
     if (result.status === "error") {
       const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);
       if (storeHistory) this.history.add(count, code);
+      // An interrupted cell ends here too, so an interrupt stops a Run All as an error does.
+      if (!silent && content.stop_on_error !== false) await this.abortQueue();
       return send("execute_reply", { status: "error", execution_count: count, ...error }, { status: "error" });
     }
     let text: string | undefined;
@@ -180,7 +262,41 @@ export class KernelHandler {
       this.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} }, request);
     }
     if (storeHistory) this.history.add(count, code, text);
-    send("execute_reply", { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, { status: "ok" });
+    const userExpressions = await this.evaluateUserExpressions(content.user_expressions, request);
+    send("execute_reply", { status: "ok", execution_count: count, user_expressions: userExpressions, payload: [] }, { status: "ok" });
+  }
+
+  /**
+   * As ipykernel's _abort_queues: every execute_request already received (queued behind this one,
+   * or still waiting in the socket) will be answered "aborted", so a front end's Run All stops at
+   * the error. Done before the error reply leaves: whatever arrives before it was sent without
+   * knowing of the error, and whatever arrives after it runs as usual.
+   */
+  private async abortQueue(): Promise<void> {
+    await this.transport.drainShell?.();
+    this.abortThrough = this.received;
+  }
+
+  /**
+   * user_expressions of an execute_request, evaluated after the cell (only if it succeeded, as
+   * ipykernel does): each name maps to { status: "ok", data, metadata } with the value's MIME
+   * bundle, or to { status: "error", ename, evalue, traceback }.
+   */
+  private async evaluateUserExpressions(expressions: unknown, request: JupyterMessage): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    if (!expressions || typeof expressions !== "object" || Array.isArray(expressions)) return out;
+    for (const [name, expression] of Object.entries(expressions)) {
+      if (typeof expression !== "string") {
+        out[name] = { status: "error", ename: "TypeError", evalue: `user expression ${name} is not a string`, traceback: [] };
+        continue;
+      }
+      const result = await this.output.runWithParent(request, () => this.runner.execute(expression));
+      out[name] =
+        result.status === "ok"
+          ? { status: "ok", data: result.hasValue ? this.safeBundle(result.value) : { "text/plain": "undefined" }, metadata: {} }
+          : { status: "error", ename: result.ename, evalue: result.evalue, traceback: result.traceback };
+    }
+    return out;
   }
 
   private safeBundle(value: unknown): MimeBundle {
@@ -199,6 +315,12 @@ export class KernelHandler {
       metadata: request.metadata as JSONObject,
       msgId: request.header.msg_id,
     };
+    const paths = (message.data as { buffer_paths?: unknown }).buffer_paths;
+    const problem = paths === undefined ? undefined : bufferPathsProblem(paths, message.buffers.length);
+    if (problem) {
+      this.log(`dslab kernel: refused a ${request.header.msg_type} for comm ${String(content.comm_id)}: ${problem}\n`);
+      return;
+    }
     if (request.header.msg_type === "comm_open") return this.comms.handleOpen(content, message);
     if (request.header.msg_type === "comm_msg") return this.comms.handleMsg(content, message);
     return this.comms.handleClose(content, message);
@@ -211,6 +333,13 @@ export class KernelHandler {
   }
 
   private iopub(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+    // Gathered stream text was written before this message: it goes first.
+    this.streams.flush();
+    this.publish(msgType, content, parent, extra);
+  }
+
+  private publish(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+    if (this.closed) return;
     const message = newMessage(msgType, this.options.session, content, {
       parent,
       identities: [Buffer.from(iopubTopic(msgType, content))],
@@ -226,12 +355,18 @@ function iopubTopic(msgType: string, content: Record<string, unknown>): string {
   return msgType === "stream" ? `stream.${String(content.name)}` : `kernel.${msgType}`;
 }
 
+/** The notebook cell a request runs (JupyterLab's metadata.cellId on execute_request), if known. */
+function cellIdOf(request: JupyterMessage<unknown> | undefined): string | undefined {
+  const id = (request?.metadata as { cellId?: unknown } | undefined)?.cellId;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
 function syntheticParent(msgId: string, session: string): JupyterMessage<unknown> {
   return { identities: [], header: { msg_id: msgId, msg_type: "comm_msg", session, username: "dslab", date: new Date().toISOString(), version: "5.3" }, parent_header: {}, metadata: {}, content: {}, buffers: [] };
 }
 
-/** kernel_info_reply content. */
-export function kernelInfo(): Record<string, unknown> {
+/** kernel_info_reply content; `typescriptVersion` is that of the compiler that type-checks cells. */
+export function kernelInfo(typescriptVersion = "unknown"): Record<string, unknown> {
   return {
     status: "ok",
     protocol_version: "5.3",
@@ -239,7 +374,7 @@ export function kernelInfo(): Record<string, unknown> {
     implementation_version: IMPLEMENTATION_VERSION,
     language_info: {
       name: "typescript",
-      version: "5.0",
+      version: typescriptVersion,
       mimetype: "text/typescript",
       file_extension: ".ts",
       codemirror_mode: { name: "javascript", typescript: true },

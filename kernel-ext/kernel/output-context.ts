@@ -10,6 +10,8 @@ import type { JupyterMessage } from "../wire";
 export interface OutputContext {
   /** The request whose outputs are being produced, or the last execute_request. */
   current(): JupyterMessage<unknown> | undefined;
+  /** The request in whose async context the caller runs, if any (no fallback). */
+  scoped(): JupyterMessage<unknown> | undefined;
   runWithParent<T>(parent: JupyterMessage<unknown>, fn: () => T): T;
   /** Where outputs of the current async context go instead of iopub, if an Output widget captures them. */
   sink(): ((output: CapturedOutput) => void) | undefined;
@@ -33,6 +35,7 @@ export function createOutputContext(): OutputContext {
   };
   return {
     current: () => storage.getStore() ?? fallback,
+    scoped: () => storage.getStore(),
     runWithParent(parent, fn) {
       remember(parent);
       // A new request starts uncaptured, even if it was started from inside a capture.

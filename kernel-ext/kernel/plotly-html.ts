@@ -29,19 +29,44 @@ function plotlyScript(): string {
   return plotlySource;
 }
 
+/** Figure HTML, with plotly.js inlined once, and kept in an output that is still there. */
+export interface PlotlyHtml {
+  (figure: PlotlyFigure): string;
+  /**
+   * A cell starts running (`cellId` as JupyterLab sends it in an execute_request's metadata, with
+   * the ids of cells deleted since). If it is the cell whose output carries plotly.js, that output
+   * is about to be replaced; if that cell was deleted, it is gone: the next figure inlines
+   * plotly.js again, so that every saved figure still draws in an export (nbconvert's HTML).
+   */
+  cellStarted(cellId: string | undefined, deletedCells?: readonly string[]): void;
+}
+
 /**
  * HTML that draws a figure with no extension and no network (nbconvert drops the plotly MIME
- * type): plotly.js is inlined in the first figure of a session and later ones reuse window.Plotly.
+ * type): plotly.js (1.4 MB) is inlined in one figure and later ones reuse window.Plotly. Which
+ * cell holds it is remembered (`currentCell()` when it is inlined); re-running or deleting that
+ * cell makes the next figure inline it again. Clients that send no cell ids get it once per
+ * session, as before (a headless run executes each cell once).
  * The library runs with define/module/exports hidden, so that a page with require.js (the classic
  * notebook, nbconvert's templates) still gets window.Plotly instead of an anonymous AMD module.
  */
-export function createPlotlyHtml(): (figure: PlotlyFigure) => string {
+export function createPlotlyHtml(currentCell: () => string | undefined = () => undefined): PlotlyHtml {
   let inlined = false;
-  return (figure) => {
+  let holder: string | undefined;
+  const html = ((figure: PlotlyFigure) => {
     const id = `dslab-plot-${randomUUID()}`;
     const json = JSON.stringify({ data: figure.data, layout: figure.layout ?? {}, config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) } }).replace(/</g, "\\u003c");
     const library = inlined ? "" : `<script>(function(){var define,module,exports;${plotlyScript()}\n}).call(window);</script>`;
+    if (!inlined) holder = currentCell();
     inlined = true;
     return `${library}<div id="${id}" class="dslab-plotly" style="width:100%;min-height:360px"></div><script>(function(){var f=${json};function draw(){window.Plotly.newPlot("${id}",f.data,f.layout,f.config);}if(window.Plotly){draw();}else{window.addEventListener("load",function(){if(window.Plotly)draw();});}})();</script>`;
+  }) as PlotlyHtml;
+  html.cellStarted = (cellId, deletedCells = []) => {
+    if (holder === undefined) return;
+    if (holder === cellId || deletedCells.includes(holder)) {
+      inlined = false;
+      holder = undefined;
+    }
   };
+  return html;
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { setImmediate, setTimeout } from "node:timers";
 import { setKernelApi } from "../api";
 import { readConnectionFile } from "../connection-file";
 import { cellSourceMaps } from "./cell-source-maps";
+import { installCancellableTimers } from "./cell-timers";
 import { createCodeRunner } from "./code-runner";
 import { KernelHandler } from "./handler";
 import { bindZmqTransport } from "./zmq-transport";
@@ -15,14 +17,31 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const log = (text: string) => void writeErr(text);
   const transport = await bindZmqTransport(info, session, log);
   const runner = createCodeRunner(process.cwd());
-  const handler = new KernelHandler(runner, transport, {
+  const realExit = process.exit.bind(process) as (code?: number) => never;
+  let exiting = false;
+  /** Ends the kernel with `code` once what was sent has left and the sockets are closed. */
+  const exitKernel = (code: number, delayMs = 0) => {
+    if (exiting) return;
+    exiting = true;
+    handler.close();
+    setTimeout(() => void transport.close().finally(() => realExit(code)), delayMs);
+  };
+  const handler: KernelHandler = new KernelHandler(runner, transport, {
     session,
     log,
-    onShutdown: () => {
-      // Let the reply and the idle status leave before the sockets close.
-      setTimeout(() => void transport.close().finally(() => process.exit(0)), 50);
-    },
+    timers: installCancellableTimers(() => handler.output.scoped()?.header.msg_id),
+    // Let the reply and the idle status leave before the sockets close.
+    onShutdown: () => exitKernel(0, 50),
   });
+  // process.exit from a cell: Node.js exiting with zeromq's sockets open aborts the process
+  // (SIGABRT, "terminate called after throwing an instance of 'Napi::Error'"). Close them first,
+  // then exit with the code given. The cell stops here (an exception it cannot usefully catch:
+  // the kernel exits either way) and nothing more is sent for it.
+  process.exit = ((code?: number | string | null) => {
+    const status = Number(code ?? process.exitCode ?? 0);
+    exitKernel(Number.isInteger(status) ? status : 1);
+    throw new KernelExit(status);
+  }) as typeof process.exit;
   setKernelApi(handler.api());
   // Cell output goes to iopub under the request that produced it; anything else (the kernel's
   // own start-up, a late timer with no request) stays on the process's streams.
@@ -38,12 +57,24 @@ export async function startKernel(connectionFile: string): Promise<void> {
     }) as typeof process.stdout.write;
   process.stdout.write = redirect("stdout", writeOut);
   process.stderr.write = redirect("stderr", writeErr);
-  process.on("SIGINT", () => runner.interrupt());
+  process.on("SIGINT", () => handler.interrupt());
   // A timer or promise of a cell that throws after the cell: reported with the cell's lines.
   const stackOf = (error: unknown) => (error instanceof Error && error.stack ? cellSourceMaps.rewriteStack(error.stack) : String(error));
   process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`));
   process.on("unhandledRejection", (reason) => handler.writeStream("stderr", `Unhandled promise rejection: ${stackOf(reason)}\n`) || log(`dslab kernel: unhandled rejection ${stackOf(reason)}\n`));
   transport.listen((channel, message) => void handler.handle(channel, message));
+  transport.onParentGone(() => {
+    log("dslab kernel: the process that started this kernel has gone; exiting\n");
+    exitKernel(0);
+  });
   // Build the TypeScript program while the client connects, so the first cell does not pay for it alone.
   setImmediate(() => runner.warmUp());
+}
+
+/** Thrown by process.exit in a cell to stop it while the kernel closes its sockets and exits. */
+class KernelExit extends Error {
+  constructor(readonly code: number) {
+    super(`process.exit(${code}): the kernel is exiting`);
+    this.name = "KernelExit";
+  }
 }

@@ -1,26 +1,35 @@
 import { join } from "node:path";
+import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
-import { createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
+import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
+import { parentWatchFor, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
 /** The kernel's side of the five channels: shell, iopub and stdin here; control and heartbeat in a worker. */
 export interface ZmqTransport extends Transport {
   /** Starts delivering decoded, signature-checked requests. Malformed or unsigned ones are logged and dropped. */
   listen(onRequest: (channel: "shell" | "control", message: JupyterMessage) => void): void;
+  /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
+  onParentGone(fn: () => void): void;
   close(): Promise<void>;
 }
 
 /** Binds the kernel's sockets for a connection file. */
-export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void): Promise<ZmqTransport> {
+export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void, parent: ParentWatch = parentWatchFor()): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
   // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
   // for, so that it starts on another core while this thread binds and builds the TypeScript
   // program. Replies posted to it before it listens wait in its port.
+  // The main thread's event loop counts its turns here; the worker sees when it is stuck.
+  const liveness = new SharedArrayBuffer(4);
+  const turns = new Int32Array(liveness);
+  setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
   const worker = new Worker(join(__dirname, "control-worker.js"), {
-    workerData: { controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session },
+    workerData: {
+      liveness, controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session, parent },
   });
   const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
   worker.once("error", (error) => {
@@ -32,12 +41,19 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
   worker.unref();
   const shell = new zmq.Router();
   const stdin = new zmq.Router();
-  const iopub = new zmq.Publisher();
+  // A publisher drops messages for a subscriber whose queue is full; with noDrop it waits for room
+  // instead, so a busy front end gets every output and status (stream output is batched, so the
+  // queue holds few messages). A front end that reads nothing for a minute loses messages, logged.
+  const iopub = new zmq.Publisher({ noDrop: true, sendTimeout: 60_000 });
   await Promise.all([shell.bind(channelUrl(info, "shell")), stdin.bind(channelUrl(info, "stdin")), iopub.bind(channelUrl(info, "iopub"))]);
-  const senders = { shell: createSocketSender(shell), stdin: createSocketSender(stdin), iopub: createSocketSender(iopub) };
+  const senders = { shell: createSocketSender(shell, log), stdin: createSocketSender(stdin, log), iopub: createSocketSender(iopub, log) };
+  const replays = createReplayGuard();
   const decode = (frames: Buffer[], channel: string): JupyterMessage | undefined => {
     try {
-      return decodeMessage(frames, signer);
+      const message = decodeMessage(frames, signer);
+      // Control messages were checked for replays in the worker.
+      if (channel === "shell") replays.check(frames);
+      return message;
     } catch (error) {
       log(`dslab kernel: dropped a ${channel} message: ${(error as Error).message}\n`);
       return undefined;
@@ -48,6 +64,19 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       const frames = encodeMessage(message, signer);
       if (channel === "control") worker.postMessage({ frames });
       else senders[channel](frames);
+    },
+    iopubBacklog: () => senders.iopub.backlog(),
+    onParentGone(fn) {
+      worker.on("message", (message: { parentGone?: boolean }) => message.parentGone && fn());
+    },
+    async drainShell() {
+      // The loop in listen() reads what the socket holds in the event loop's poll phase: a cell
+      // that blocked the thread leaves its queued requests there until then. Wait past one full
+      // turn (check, timers, poll, check): 1-2 ms before an error reply. Asking the socket (shell.readable) would read its
+      // ZMQ_EVENTS, which resets the edge-triggered descriptor the reading loop waits on.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setImmediate(resolve));
     },
     listen(onRequest) {
       worker.on("message", (message: { frames?: Uint8Array[] }) => {
@@ -67,6 +96,8 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
       })();
     },
     async close() {
+      // What was handed over leaves first (a cell's last output before process.exit, say).
+      await Promise.race([Promise.all([senders.shell.settled(), senders.iopub.settled()]), new Promise((resolve) => setTimeout(resolve, 2000))]);
       await Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, 2000))]);
       const closed = new Promise<void>((resolve) => worker.on("message", (m: { closed?: boolean }) => m.closed && resolve()));
       worker.postMessage({ close: true });

@@ -21,7 +21,7 @@ export interface RunNotebookOptions {
 export interface RunNotebookResult {
   notebook: Notebook;
   /** "ok", or the status of the cell that stopped the run. */
-  status: "ok" | "error" | "timeout" | "aborted";
+  status: "ok" | "error" | "timeout" | "aborted" | "dead";
   /** Index of the cell that failed, if one did. */
   failedCell?: number;
 }
@@ -45,6 +45,7 @@ export async function runNotebook(input: Notebook, options: RunNotebookOptions =
       if (cell.cell_type !== "code") continue;
       const result = await executeCell(client, sourceText(cell), {
         timeoutMs: (options.timeoutSeconds ?? 600) * 1000,
+        cellId: typeof cell.id === "string" ? cell.id : undefined,
         onIopub: (message) => widgets.observe(message.header.msg_type, message.content as Record<string, unknown>, message.buffers),
         onUpdateDisplay: (id, data, metadata) => {
           for (const output of displays.get(id) ?? []) if (output.output_type === "display_data") Object.assign(output, { data, metadata });

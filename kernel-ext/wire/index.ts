@@ -5,3 +5,4 @@ export { createSigner } from "./signer";
 export { WireError, decodeMessage, encodeMessage } from "./codec";
 export type { NewMessageOptions } from "./new-message";
 export { newHeader, newMessage } from "./new-message";
+export { createReplayGuard, type ReplayGuard } from "./replay-guard";

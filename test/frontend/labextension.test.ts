@@ -41,7 +41,7 @@ describe("the prebuilt JupyterLab extension (npm run build:labextension)", () =>
     execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--prefix", prefix], { encoding: "utf8" });
     const dir = join(prefix, "share", "jupyter", "kernels", "dslab");
     const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
-    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "signal" });
+    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "message" });
     expect(spec.argv.slice(-3)).toEqual(["kernel", "--config-path", "{connection_file}"]);
     expect(readFileSync(join(dir, "logo-64x64.png")).subarray(1, 4).toString()).toBe("PNG");
     expect(existsSync(join(dir, "logo-32x32.png"))).toBe(true);

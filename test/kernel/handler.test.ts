@@ -99,3 +99,44 @@ describe("KernelHandler with a recording transport", () => {
     expect(restarted).toBe(true);
   });
 });
+
+describe("KernelHandler after a failing cell", () => {
+  it("answers the execute_requests queued behind it 'aborted' (stop_on_error), and runs later ones", async () => {
+    const { sent, transport } = recorder();
+    const error: RunResult = { status: "error", ename: "Error", evalue: "x", traceback: [] };
+    const ran: string[] = [];
+    const runner = fakeRunner({ boom: error });
+    const handler = new KernelHandler({ ...runner, execute: (code) => (ran.push(code), runner.execute(code)) }, transport, { session: "s" });
+    const queued = [handler.handle("shell", request("execute_request", { code: "boom" })), handler.handle("shell", request("execute_request", { code: "next" }))];
+    const info = handler.handle("shell", request("kernel_info_request", {}));
+    await Promise.all([...queued, info]);
+    expect(ran).toEqual(["boom"]);
+    expect(sent.filter((m) => m.type === "execute_reply").map((m) => m.content.status)).toEqual(["error", "aborted"]);
+    expect(sent.some((m) => m.type === "kernel_info_reply")).toBe(true);
+    await handler.handle("shell", request("execute_request", { code: "later" }));
+    expect(ran).toEqual(["boom", "later"]);
+  });
+});
+
+describe("KernelHandler when handling a request throws", () => {
+  it("answers it with an error reply of its type, then the idle status, and serves the next request", async () => {
+    const { sent, transport } = recorder();
+    const runner = fakeRunner({});
+    const handler = new KernelHandler({ ...runner, complete: () => { throw new TypeError("path.indexOf is not a function"); } }, transport, { session: "s", log: () => undefined });
+    const req = request("complete_request", { code: "Math.", cursor_pos: 5 });
+    await handler.handle("shell", req);
+    expect(sent.map((m) => [m.type, m.parent])).toEqual([["status", req.header.msg_id], ["complete_reply", req.header.msg_id], ["status", req.header.msg_id]]);
+    expect(sent[1].content).toMatchObject({ status: "error", ename: "TypeError", evalue: "path.indexOf is not a function" });
+    await handler.handle("shell", request("kernel_info_request", {}));
+    expect(sent.some((m) => m.type === "kernel_info_reply")).toBe(true);
+  });
+
+  it("answers an execute_request whose run throws inside the kernel with an error execute_reply", async () => {
+    const { sent, transport } = recorder();
+    const runner = fakeRunner({});
+    const handler = new KernelHandler({ ...runner, execute: async () => { throw new Error("broken runner"); } }, transport, { session: "s", log: () => undefined });
+    await handler.handle("shell", request("execute_request", { code: "1" }));
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({ status: "error", evalue: "broken runner", execution_count: 1 });
+    expect(sent[sent.length - 1]).toMatchObject({ type: "status", content: { execution_state: "idle" } });
+  });
+});

@@ -17,7 +17,7 @@ describe("dslab kernel install", () => {
     execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--prefix", prefix]);
     const dir = join(prefix, "share", "jupyter", "kernels", "dslab");
     const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
-    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "signal", env: { NODE_OPTIONS: "" } });
+    expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "message", env: { NODE_OPTIONS: "" } });
     expect(spec.argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
     expect(existsSync(join(dir, "logo-32x32.png")) && existsSync(join(dir, "logo-64x64.png"))).toBe(true);
   });
