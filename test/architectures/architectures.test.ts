@@ -41,3 +41,15 @@ describe("multiTierLatency(options)", () => {
     expect(() => architectures.multiTierLatency({ tiers: [{ name: "x", hopRttMs: 1, medianMs: 5, p99Ms: 2 }] })).toThrow("invalid tiers[0].p99Ms: 2 (expected a number greater than medianMs (5))");
   });
 });
+
+describe("clientServer: the mean's batch-means interval", () => {
+  it("holds the M/M/1 closed form near saturation when the run is long enough", () => {
+    for (const seed of [1, 2, 2026]) {
+      const rows = architectures.clientServer({ utilizations: [0.5, 0.9, 0.95], requests: 400_000, seed }).objects() as { mean_lower_ms: number; mean_upper_ms: number; closed_form_mean_ms: number }[];
+      for (const r of rows) {
+        expect(r.closed_form_mean_ms).toBeGreaterThan(r.mean_lower_ms);
+        expect(r.closed_form_mean_ms).toBeLessThan(r.mean_upper_ms);
+      }
+    }
+  });
+});
