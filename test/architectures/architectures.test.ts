@@ -53,3 +53,14 @@ describe("clientServer: the mean's batch-means interval", () => {
     }
   });
 });
+
+describe("multiTierLatency: where the time goes", () => {
+  it("gives each tier's own mean time per client request, adding up to the simulated end-to-end mean", () => {
+    const rows = architectures.multiTierLatency({ requests: 20_000, seed: 2026 }).objects() as { from_tier: string; mean_ms: number; calls_per_request: number; own_mean_ms: number }[];
+    expect(rows.map((r) => r.calls_per_request)).toEqual([1, 1, 3]);
+    const total = rows.reduce((s, r) => s + r.own_mean_ms, 0);
+    expect(Math.abs(rows[0].mean_ms / total - 1)).toBeLessThan(0.02);
+    // The web tier's own time is its 40 ms round trip plus its processing.
+    expect(rows[0].own_mean_ms).toBeGreaterThan(40);
+  });
+});
