@@ -60,7 +60,7 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, option
     title: { text: `${title}${subtitle}`, x: 0.02, xanchor: "left" },
     // The x type is left to plotly unless log: bar charts put categories on x.
     xaxis: { title: { text: xTitle, standoff: 6 }, ...(options.logX ? logAxis() : {}), zeroline: false, automargin: true },
-    yaxis: { title: { text: yTitle }, ...(options.logY ? logAxis() : { type: "linear" }), zeroline: false, automargin: true },
+    yaxis: { title: { text: yTitle, standoff: 10 }, ...(options.logY ? logAxis() : { type: "linear" }), zeroline: false, automargin: true },
     legend: { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom", yref: "container" },
     margin: { t: 70, r: 20, b: 40, l: 70 },
     height: 460,

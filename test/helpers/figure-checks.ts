@@ -1,3 +1,5 @@
+import type { Page } from "playwright-core";
+
 /** What is wrong with one drawn figure or page element, as a reader would say it. */
 export interface LayoutProblem {
   where: string;
@@ -53,8 +55,11 @@ export function findLayoutProblems(): LayoutProblem[] {
   return problems;
 }
 
-/** findLayoutProblems run in a page (esbuild's keepNames wraps functions in __name, which the page lacks). */
-export async function layoutProblems(page: { evaluate<T>(fn: (() => T) | string): Promise<T> }): Promise<LayoutProblem[]> {
+/** findLayoutProblems run in a page, once every figure has drawn its title (or 10 s have passed); esbuild's keepNames wraps functions in __name, which the page lacks. */
+export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   await page.evaluate("globalThis.__name ??= (f) => f");
+  await page
+    .waitForFunction(() => [...document.querySelectorAll(".js-plotly-plot")].every((p) => (p.querySelector(".gtitle")?.textContent ?? "") !== ""), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   return page.evaluate(findLayoutProblems);
 }
