@@ -21,9 +21,6 @@ table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; max-wid
 th, td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: right; vertical-align: top; }
 th { background: var(--code-bg); white-space: normal; }
 td { overflow-wrap: anywhere; }
-/* Tables of numbers read right-aligned (arquero aligns the strings of a readable table left), labels left. */
-.output-html td { text-align: right !important; }
-.output-html td:first-child { text-align: left !important; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .cell-markdown table th, .cell-markdown table td { text-align: left; }
 pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; }

@@ -39,6 +39,8 @@ export interface LineFigureOptions {
   yNames?: Record<string, string>;
   /** y columns that are references (a closed form, a bound): drawn dashed, without markers. Defaults to none. */
   dashed?: readonly string[];
+  /** The y columns the band belongs to. Defaults to every y column that is not dashed. */
+  bandFor?: readonly string[];
 }
 
 /**
@@ -88,7 +90,8 @@ export function lineFigure(table: Table, options: LineFigureOptions): PlotlyFigu
       const c = colour(i++);
       const name = options.series ? (options.seriesName ?? ((v) => `${options.series} = ${v}`))(key) : (options.yNames?.[y] ?? y);
       const label = ys.length > 1 && options.series ? `${name}, ${options.yNames?.[y] ?? y}` : name;
-      if (options.band) {
+      const banded = options.bandFor ? options.bandFor.includes(y) : !(options.dashed?.includes(y) ?? false);
+      if (options.band && banded) {
         const [lo, hi] = options.band;
         data.push({ type: "scatter", mode: "lines", x: group.map((r) => r[options.x]), y: group.map((r) => r[hi]), line: { width: 0 }, showlegend: false, hoverinfo: "skip", legendgroup: label });
         data.push({ type: "scatter", mode: "lines", x: group.map((r) => r[options.x]), y: group.map((r) => r[lo]), line: { width: 0 }, fill: "tonexty", fillcolor: withAlpha(c, 0.2), name: `${label} (95% interval)`, legendgroup: label, hoverinfo: "skip" });

@@ -44,3 +44,19 @@ describe("barFigure(table, options)", () => {
     expect((fig.layout.yaxis as { title: { text: string } }).title.text).toBe("strategy");
   });
 });
+
+describe("lineFigure bands", () => {
+  const banded = tableFromRows([
+    { n: 1, sim: 0.1, closed: 0.11, p99: 0.3, lo: 0.05, hi: 0.15 },
+    { n: 10, sim: 0.5, closed: 0.52, p99: 0.9, lo: 0.45, hi: 0.55 },
+  ]);
+  const bands = (fig: { data: Record<string, unknown>[] }) => fig.data.filter((d) => d.fill === "tonexty").map((d) => d.legendgroup);
+
+  it("draw the band around the measured columns, never around a dashed reference", () => {
+    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "closed"], dashed: ["closed"], band: ["lo", "hi"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual(["sim"]);
+  });
+
+  it("draw it only around the columns named by bandFor", () => {
+    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "p99"], band: ["lo", "hi"], bandFor: ["sim"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual(["sim"]);
+  });
+});
