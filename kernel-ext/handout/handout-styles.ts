@@ -14,6 +14,8 @@ nav.toc { background: var(--code-bg); border: 1px solid var(--rule); border-radi
 nav.toc h2 { font-size: 1rem; margin: 0 0 0.5rem; }
 nav.toc ol { margin: 0; padding-left: 0; list-style: none; }
 nav.toc ol ol { padding-left: 1.75rem; }
+nav.toc a { text-decoration: none; }
+nav.toc a:hover { text-decoration: underline; }
 .section-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.35em; }
 a { color: var(--accent); }
 h1, h2, h3 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }

@@ -61,8 +61,7 @@ ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState
 <body>
 <main>
 <header class="handout-header">${options.subtitle ? `<p>${escapeHtml(options.subtitle)}</p>` : ""}</header>
-${tableOfContents(markdown.headings, numbers)}
-${numberedBody}
+${placeContents(numberedBody, tableOfContents(markdown.headings, numbers))}
 </main>
 ${scripts.map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
 <script>${PAGE_SCRIPT}</script>
@@ -93,6 +92,14 @@ export function sectionNumbers(headings: readonly Heading[]): Map<string, string
     }
   }
   return numbers;
+}
+
+/** The contents go right under the title (the first h1), or first if there is none. */
+function placeContents(body: string, toc: string): string {
+  const end = body.indexOf("</h1>");
+  if (end < 0) return `${toc}\n${body}`;
+  const at = end + "</h1>".length;
+  return `${body.slice(0, at)}\n${toc}${body.slice(at)}`;
 }
 
 /** Puts each heading's number in front of its text, so the page and its contents agree. */

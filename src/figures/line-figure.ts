@@ -47,8 +47,11 @@ export interface LineFigureOptions {
  * A log axis labelled at decades only (1, 10, 100, or 10⁻⁴ in powers of ten), never at the
  * 2…9 minor digits or with SI prefixes such as "100µ" that read as units.
  */
-export function logAxis(): Record<string, unknown> {
-  return { type: "log", dtick: 1, exponentformat: "power", minexponent: 4 };
+export function logAxis(values: readonly unknown[] = []): Record<string, unknown> {
+  // At most about eight labels: over 20 decades, every third one.
+  const positive = values.filter((v): v is number => typeof v === "number" && v > 0 && Number.isFinite(v));
+  const decades = positive.length === 0 ? 0 : Math.ceil(Math.log10(Math.max(...positive))) - Math.floor(Math.log10(Math.min(...positive)));
+  return { type: "log", dtick: Math.max(1, Math.ceil(decades / 8)), exponentformat: "power", minexponent: 4 };
 }
 
 /**
@@ -140,5 +143,6 @@ export function barFigure(table: Table, options: BarFigureOptions): PlotlyFigure
   const data = ys.map((y, i) => ({ type: "bar", orientation: "h", name: options.yNames?.[y] ?? y, y: categories, x: rows.map((r) => r[y]), marker: { color: colour(i) } }));
   const layout = baseLayout(options.title, options.yTitle, options.xTitle, { seed: options.seed, logX: options.logY });
   const height = Math.max(300, 150 + 22 * rows.length * ys.length);
-  return { data, layout: { ...layout, yaxis: { ...(layout.yaxis as object), type: "category", autorange: "reversed" }, legend: { ...(layout.legend as object), traceorder: "normal" }, barmode: "group", height } };
+  const xaxis = options.logY ? { ...(layout.xaxis as object), ...logAxis(ys.flatMap((y) => rows.map((r) => r[y]))) } : layout.xaxis;
+  return { data, layout: { ...layout, xaxis, yaxis: { ...(layout.yaxis as object), type: "category", autorange: "reversed" }, legend: { ...(layout.legend as object), traceorder: "normal" }, barmode: "group", height } };
 }

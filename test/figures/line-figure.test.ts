@@ -60,3 +60,11 @@ describe("lineFigure bands", () => {
     expect(bands(lineFigure(banded, { x: "n", y: ["sim", "p99"], band: ["lo", "hi"], bandFor: ["sim"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual(["sim"]);
   });
 });
+
+describe("logAxis(values)", () => {
+  it("labels every decade over a short span and every few over a long one, at most about eight labels", () => {
+    expect(logAxis([1, 1000]).dtick).toBe(1);
+    expect(logAxis([1e-20, 0.01]).dtick).toBe(3);
+    expect(logAxis([0, -1]).dtick).toBe(1);
+  });
+});

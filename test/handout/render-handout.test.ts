@@ -81,6 +81,9 @@ describe("renderHandout(notebook)", () => {
     const toc = html.split('<nav class="toc"')[1].split("</nav>")[0];
     expect(toc.replace(/<[^>]+>/g, "|").split("|").filter((t) => /^\d/.test(t))).toEqual(["1", "1.1", "2"]);
     expect(toc).toMatch(/<li class="level-2"><a href="#failure-scale">.*<ol><li class="level-3">/);
+    // Title first, then the contents, then the prose.
+    expect(html.indexOf("</h1>")).toBeLessThan(html.indexOf('<nav class="toc"'));
+    expect(html.indexOf('<nav class="toc"')).toBeLessThan(html.indexOf("Intro."));
   });
 
   it("folds each code cell under a summary by default, so the prose leads, and unfolds it on request", () => {
