@@ -6,7 +6,7 @@ export interface FormatNumberOptions {
   digits?: number;
   /** Show the value as a percentage ("12.3%"). Defaults to false. */
   percent?: boolean;
-  /** Magnitudes below this (other than 0) read "< floor", as a simulation cannot tell them apart. Defaults to 1e-15. */
+  /** Magnitudes below this (other than 0) read "< floor", as a float cannot tell them from rounding noise; 0 shows every magnitude. Defaults to 1e-15. */
   floor?: number;
 }
 
