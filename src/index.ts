@@ -9,7 +9,8 @@ import * as transparency from "./transparency/index";
 
 import * as figures from "./figures";
 import * as claims from "./claims/index";
+import * as format from "./format/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency, figures, claims };
+export { random, stats, des, failure, latency, chord, architectures, transparency, figures, claims, format };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";

@@ -19,6 +19,8 @@ export interface RenderHandoutOptions {
   subtitle?: string;
   /** Show code cells' source. Defaults to true. */
   showCode?: boolean;
+  /** Fold each code cell's source under a "Code" summary the reader opens, so the prose leads. Defaults to true. */
+  foldCode?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface RenderHandoutOptions {
  * a table of contents, saved widget state, with all scripts inlined so it opens offline.
  */
 export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutOptions = {}): string {
-  const { scripts = [], styles = [], showCode = true } = options;
+  const { scripts = [], styles = [], showCode = true, foldCode = true } = options;
   const markdown = createMarkdownRenderer();
   const widgetState = savedWidgetState(notebook);
   const context = { widgetModels: new Set(Object.keys(widgetState?.state ?? {})) };
@@ -36,10 +38,14 @@ export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutO
       if (cell.cell_type !== "code") return "";
       const source = joinText(cell.source);
       const outputs = (cell.outputs ?? []).map((output) => renderOutput(output, context)).join("\n");
-      const input = showCode && source.trim() !== "" ? `<pre class="source"><code class="language-typescript">${escapeHtml(source)}</code></pre>` : "";
+      const pre = `<pre class="source"><code class="language-typescript">${escapeHtml(source)}</code></pre>`;
+      const lines = source.trimEnd().split("\n").length;
+      const input = !showCode || source.trim() === "" ? "" : foldCode ? `<details class="source"><summary>Code (${lines} line${lines === 1 ? "" : "s"})</summary>${pre}</details>` : pre;
       return `<section class="cell-code">${input}<div class="outputs">${outputs}</div></section>`;
     })
     .join("\n");
+  const numbers = sectionNumbers(markdown.headings);
+  const numberedBody = numberHeadings(body, markdown.headings, numbers);
   const title = options.title ?? markdown.headings.find((h) => h.level === 1)?.text ?? "dslab handout";
   return `<!DOCTYPE html>
 <html lang="en">
@@ -55,8 +61,7 @@ ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState
 <body>
 <main>
 <header class="handout-header">${options.subtitle ? `<p>${escapeHtml(options.subtitle)}</p>` : ""}</header>
-${tableOfContents(markdown.headings)}
-${body}
+${placeContents(numberedBody, tableOfContents(markdown.headings, numbers))}
 </main>
 ${scripts.map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
 <script>${PAGE_SCRIPT}</script>
@@ -71,9 +76,61 @@ function savedWidgetState(notebook: HandoutNotebook): { state: Record<string, un
   return state?.state && Object.keys(state.state).length > 0 ? (state as { state: Record<string, unknown> }) : undefined;
 }
 
-function tableOfContents(headings: readonly Heading[]): string {
-  const entries = headings.filter((h) => h.level >= 2 && h.level <= 3);
+/** Numbers for the level 2 and 3 headings, as the reader counts them: 1, 2, 2.1, 2.2, 3. */
+export function sectionNumbers(headings: readonly Heading[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  let section = 0;
+  let subsection = 0;
+  for (const h of headings) {
+    if (h.level === 2) {
+      section++;
+      subsection = 0;
+      numbers.set(h.id, String(section));
+    } else if (h.level === 3) {
+      subsection++;
+      numbers.set(h.id, `${section}.${subsection}`);
+    }
+  }
+  return numbers;
+}
+
+/** The contents go right under the title (the first h1), or first if there is none. */
+function placeContents(body: string, toc: string): string {
+  const end = body.indexOf("</h1>");
+  if (end < 0) return `${toc}\n${body}`;
+  const at = end + "</h1>".length;
+  return `${body.slice(0, at)}\n${toc}${body.slice(at)}`;
+}
+
+/** Puts each heading's number in front of its text, so the page and its contents agree. */
+function numberHeadings(body: string, headings: readonly Heading[], numbers: ReadonlyMap<string, string>): string {
+  let out = body;
+  for (const h of headings) {
+    const number = numbers.get(h.id);
+    if (number === undefined) continue;
+    const open = `<h${h.level} id="${h.id}">`;
+    const at = out.indexOf(open);
+    if (at >= 0) out = `${out.slice(0, at + open.length)}<span class="section-number">${number}</span> ${out.slice(at + open.length)}`;
+  }
+  return out;
+}
+
+/** The contents: sections with their subsections nested under them, numbered as the headings are. */
+function tableOfContents(headings: readonly Heading[], numbers: ReadonlyMap<string, string>): string {
+  const entries = headings.filter((h) => numbers.has(h.id));
   if (entries.length === 0) return "";
-  const items = entries.map((h) => `<li class="level-${h.level}"><a href="#${h.id}">${h.text}</a></li>`).join("\n");
-  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
+  const link = (h: Heading) => `<a href="#${h.id}"><span class="section-number">${numbers.get(h.id)}</span> ${h.text}</a>`;
+  let html = "";
+  let open = false;
+  for (const h of entries) {
+    if (h.level === 3) {
+      html += `${open ? "" : "<ol>"}<li class="level-3">${link(h)}</li>`;
+      open = true;
+    } else {
+      html += `${open ? "</ol>" : ""}${html === "" ? "" : "</li>"}<li class="level-2">${link(h)}`;
+      open = false;
+    }
+  }
+  html += `${open ? "</ol>" : ""}</li>`;
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${html}</ol></nav>`;
 }

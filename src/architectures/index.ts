@@ -4,3 +4,7 @@ export type { BalancingPolicy, LoadBalancingOptions } from "./load-balancer";
 export { BALANCING_POLICIES, loadBalancing } from "./load-balancer";
 export type { TierLatency } from "./multi-tier";
 export { THREE_TIERS, multiTierLatency } from "./multi-tier";
+export type { MicroserviceChainOptions } from "./microservice-chain";
+export { microserviceChain } from "./microservice-chain";
+export type { DistributionTimeOptions } from "./distribution-time";
+export { distributionTime } from "./distribution-time";

@@ -26,7 +26,10 @@ export const THREE_TIERS: readonly TierLatency[] = [
 /**
  * End-to-end latency through tiers called in sequence (each tier calls the next callsToNext
  * times, one after another). One row per tier: the latency seen from the client down to that
- * tier, so the table shows where the time goes.
+ * tier (simulated mean, p50, p99), and where the time goes: calls_per_request (how often one
+ * client request reaches the tier) and own_mean_ms, the closed-form mean time a client request
+ * spends on the tier's own hops and processing, calls × (hop RTT + e^(μ + σ²/2)). The own times
+ * add up to the first row's mean.
  */
 export function multiTierLatency({ tiers = THREE_TIERS, requests = 20_000, seed = 1 }: { tiers?: readonly TierLatency[]; requests?: number; seed?: number } = {}): Table {
   checkNonEmptyArray<TierLatency>("tiers", tiers).forEach((t, i) => {
@@ -52,7 +55,11 @@ export function multiTierLatency({ tiers = THREE_TIERS, requests = 20_000, seed 
   for (let depth = tiers.length - 1; depth >= 0; depth--) {
     const samples = Float64Array.from({ length: requests }, () => below(depth));
     const [p50, p99] = quantiles(samples, [0.5, 0.99]);
-    rows.unshift({ from_tier: tiers[depth].name, mean_ms: samples.reduce((a, b) => a + b, 0) / requests, p50_ms: p50, p99_ms: p99 });
+    let calls = 1;
+    for (let above = 0; above < depth; above++) calls *= tiers[above].callsToNext ?? 1;
+    const { mu, sigma } = lognormalFromQuantiles(tiers[depth].medianMs, tiers[depth].p99Ms);
+    const ownMean = calls * (tiers[depth].hopRttMs + Math.exp(mu + (sigma * sigma) / 2));
+    rows.unshift({ from_tier: tiers[depth].name, mean_ms: samples.reduce((a, b) => a + b, 0) / requests, p50_ms: p50, p99_ms: p99, calls_per_request: calls, own_mean_ms: ownMean });
   }
   return tableFromRows(rows);
 }

@@ -1,5 +1,5 @@
 import { createRng, exponential } from "../random";
-import { quantiles } from "../stats";
+import { meanInterval, quantiles } from "../stats";
 import { tableFromRows, type Table } from "../table";
 import { checkInteger, checkNonEmptyArray, checkNumber, checkPositive, checkSeed } from "../validate";
 
@@ -26,14 +26,20 @@ export interface ClientServerOptions {
   seed?: number;
 }
 
+/** Batches for the batch-means interval: few enough that each batch (requests / 20) outlasts the queue's memory. */
+const BATCHES = 20;
+
 /**
  * One server under growing load: simulated response times (Lindley's recursion for a FIFO
- * queue) beside the M/M/1 closed form. One row per utilisation.
+ * queue) beside the M/M/1 closed form. One row per utilisation. Successive response times are
+ * correlated (a long queue stays long), the more so as ρ → 1, so the mean's 95% interval comes
+ * from batch means (20 batches of consecutive requests, Law & Kelton ch. 9), not from the
+ * requests as if independent: near ρ = 1 it is wide unless `requests` is large.
  */
 export function clientServer({ utilizations = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95], serviceMs = 10, requests = 50_000, seed = 1 }: ClientServerOptions = {}): Table {
   checkNonEmptyArray("utilizations", utilizations).forEach((u, i) => checkNumber(`utilizations[${i}]`, u, { min: 0, max: 1, maxOpen: true }));
   checkPositive("serviceMs", serviceMs);
-  checkInteger("requests", requests, 10);
+  checkInteger("requests", requests, 10 * BATCHES);
   checkSeed(seed);
   return tableFromRows(
     utilizations.map((utilization, point) => {
@@ -52,7 +58,10 @@ export function clientServer({ utilizations = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7
       }
       const [p50, p99] = quantiles(response, [0.5, 0.99]);
       const closed = mm1ResponseTime({ utilization, serviceMs });
-      return { utilization, mean_ms: response.reduce((a, b) => a + b, 0) / requests, p50_ms: p50, p99_ms: p99, closed_form_mean_ms: closed.meanMs, closed_form_p99_ms: closed.p99Ms };
+      const size = Math.floor(requests / BATCHES);
+      const batchMeans = Array.from({ length: BATCHES }, (_, b) => response.subarray(b * size, (b + 1) * size).reduce((a, x) => a + x, 0) / size);
+      const { lower, upper } = meanInterval(batchMeans);
+      return { utilization, mean_ms: response.reduce((a, b) => a + b, 0) / requests, mean_lower_ms: lower, mean_upper_ms: upper, p50_ms: p50, p99_ms: p99, closed_form_mean_ms: closed.meanMs, closed_form_p99_ms: closed.p99Ms };
     }),
   );
 }

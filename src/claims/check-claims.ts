@@ -1,3 +1,4 @@
+import { formatNumber } from "../format/format-number";
 import { tableFromRows, type Table } from "../table";
 import type { Claim } from "./claim";
 
@@ -17,5 +18,6 @@ export class ClaimError extends Error {
 export function checkClaims(claims: readonly Claim[]): Table {
   const failed = claims.filter((c) => !c.holds);
   if (failed.length > 0) throw new ClaimError(failed);
-  return tableFromRows(claims.map((c) => ({ section: c.section, claim: c.text, value: Number(c.value.toPrecision(4)), expected: c.expected, holds: c.holds })));
+  // Four significant digits: one more than the prose quotes, so a reader sees how close each claim is.
+  return tableFromRows(claims.map((c) => ({ section: c.section, claim: c.text, value: formatNumber(c.value, { digits: 4, floor: 0 }), expected: c.expected, holds: c.holds ? "yes" : "no" })));
 }

@@ -2,7 +2,9 @@
 export interface PublishedFailureRate {
   /** What failed, and where. */
   label: string;
-  /** Annual failure rate: failures per node-year, as a fraction (0.0301 for 3.01%). */
+  /** What one unit of the rate is: a rate per disk is not a rate per node (a server holds several disks). */
+  unit: "disk" | "server" | "node";
+  /** Annual failure rate: failures per unit-year, as a fraction (0.0301 for 3.01%). */
   afr: number;
   /** Short source, for a legend or a table column. */
   source: string;
@@ -22,12 +24,12 @@ const SHVACHKO = "K. Shvachko, H. Kuang, S. Radia, R. Chansler. The Hadoop Distr
  * independent, constant-rate model cannot show (Schroeder & Gibson; Ford et al., OSDI 2010).
  */
 export const PUBLISHED_FAILURE_RATES: readonly PublishedFailureRate[] = [
-  { label: "disk datasheets (upper bound)", afr: 0.0088, source: "Schroeder & Gibson, FAST 2007", citation: SCHROEDER },
-  { label: "Backblaze disks, 2025", afr: 0.0136, source: "Backblaze Drive Stats 2025", citation: BACKBLAZE },
-  { label: "Google disks, first year", afr: 0.017, source: "Pinheiro, Weber & Barroso, FAST 2007", citation: PINHEIRO },
-  { label: "servers, new cluster (2%, low end)", afr: 0.02, source: "Dean, LADIS 2009", citation: DEAN },
-  { label: "disks replaced in the field (weighted average)", afr: 0.0301, source: "Schroeder & Gibson, FAST 2007", citation: SCHROEDER },
-  { label: "servers, new cluster (4%, high end)", afr: 0.04, source: "Dean, LADIS 2009", citation: DEAN },
-  { label: "Google disks, third year", afr: 0.086, source: "Pinheiro, Weber & Barroso, FAST 2007", citation: PINHEIRO },
-  { label: "HDFS nodes at Yahoo (0.8% a month)", afr: 12 * 0.008, source: "Shvachko et al., MSST 2010", citation: SHVACHKO },
+  { label: "disk datasheets (upper bound)", unit: "disk", afr: 0.0088, source: "Schroeder & Gibson, FAST 2007", citation: SCHROEDER },
+  { label: "Backblaze disks, 2025", unit: "disk", afr: 0.0136, source: "Backblaze Drive Stats 2025", citation: BACKBLAZE },
+  { label: "Google disks, first year", unit: "disk", afr: 0.017, source: "Pinheiro, Weber & Barroso, FAST 2007", citation: PINHEIRO },
+  { label: "servers, new cluster (2%, low end)", unit: "server", afr: 0.02, source: "Dean, LADIS 2009", citation: DEAN },
+  { label: "disks replaced in the field (weighted average)", unit: "disk", afr: 0.0301, source: "Schroeder & Gibson, FAST 2007", citation: SCHROEDER },
+  { label: "servers, new cluster (4%, high end)", unit: "server", afr: 0.04, source: "Dean, LADIS 2009", citation: DEAN },
+  { label: "Google disks, third year", unit: "disk", afr: 0.086, source: "Pinheiro, Weber & Barroso, FAST 2007", citation: PINHEIRO },
+  { label: "HDFS nodes at Yahoo (0.8% a month)", unit: "node", afr: 12 * 0.008, source: "Shvachko et al., MSST 2010", citation: SHVACHKO },
 ];

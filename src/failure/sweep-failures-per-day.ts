@@ -14,7 +14,7 @@ export interface FailuresPerDaySweep {
 
 /**
  * Expected failures per day (n·afr/365) vs cluster size for published annual failure rates.
- * One row per (rate, n), columns label, afr, source, n, failures_per_day, days_between_failures.
+ * One row per (rate, n), columns label, unit, afr, source, n, failures_per_day, days_between_failures.
  */
 export function sweepFailuresPerDay({ ns = decades(100_000), rates = PUBLISHED_FAILURE_RATES }: FailuresPerDaySweep = {}): Table {
   checkNonEmptyArray<number>("ns", ns).forEach((n, i) => checkInteger(`ns[${i}]`, n, 0));
@@ -26,7 +26,7 @@ export function sweepFailuresPerDay({ ns = decades(100_000), rates = PUBLISHED_F
   for (const rate of rates) {
     for (const n of ns) {
       const failuresPerDay = expectedFailuresPerDay({ n, afr: rate.afr });
-      rows.push({ label: rate.label, afr: rate.afr, source: rate.source, n, failures_per_day: failuresPerDay, days_between_failures: 1 / failuresPerDay });
+      rows.push({ label: rate.label, unit: rate.unit, afr: rate.afr, source: rate.source, n, failures_per_day: failuresPerDay, days_between_failures: 1 / failuresPerDay });
     }
   }
   return tableFromRows(rows);

@@ -18,6 +18,6 @@ export function bitFieldsFigure(encodings: readonly FloatEncoding[], title: stri
     });
     return { type: "scatter", mode: "markers+text", name: field, x, y, text, textfont: { color: "white", size: 11 }, marker: { symbol: "square", size: 20, color: fieldColour[field] }, hovertemplate: `${field} bit %{x}: %{text}<extra></extra>` };
   });
-  const layout = baseLayout(title, "bit (0 = most significant)", "", {});
-  return { data, layout: { ...layout, height: 120 + 70 * encodings.length, yaxis: { automargin: true, type: "category" }, xaxis: { ...(layout.xaxis as object), range: [-1, 32], dtick: 4 } } };
+  const layout = baseLayout(title, "bit (0 = most significant)", "format and word (hex)", {});
+  return { data, layout: { ...layout, height: 120 + 70 * encodings.length, yaxis: { ...(layout.yaxis as object), type: "category" }, xaxis: { ...(layout.xaxis as object), range: [-1, 32], dtick: 4 } } };
 }

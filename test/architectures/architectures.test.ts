@@ -41,3 +41,26 @@ describe("multiTierLatency(options)", () => {
     expect(() => architectures.multiTierLatency({ tiers: [{ name: "x", hopRttMs: 1, medianMs: 5, p99Ms: 2 }] })).toThrow("invalid tiers[0].p99Ms: 2 (expected a number greater than medianMs (5))");
   });
 });
+
+describe("clientServer: the mean's batch-means interval", () => {
+  it("holds the M/M/1 closed form near saturation when the run is long enough", () => {
+    for (const seed of [1, 2, 2026]) {
+      const rows = architectures.clientServer({ utilizations: [0.5, 0.9, 0.95], requests: 400_000, seed }).objects() as { mean_lower_ms: number; mean_upper_ms: number; closed_form_mean_ms: number }[];
+      for (const r of rows) {
+        expect(r.closed_form_mean_ms).toBeGreaterThan(r.mean_lower_ms);
+        expect(r.closed_form_mean_ms).toBeLessThan(r.mean_upper_ms);
+      }
+    }
+  });
+});
+
+describe("multiTierLatency: where the time goes", () => {
+  it("gives each tier's own mean time per client request, adding up to the simulated end-to-end mean", () => {
+    const rows = architectures.multiTierLatency({ requests: 20_000, seed: 2026 }).objects() as { from_tier: string; mean_ms: number; calls_per_request: number; own_mean_ms: number }[];
+    expect(rows.map((r) => r.calls_per_request)).toEqual([1, 1, 3]);
+    const total = rows.reduce((s, r) => s + r.own_mean_ms, 0);
+    expect(Math.abs(rows[0].mean_ms / total - 1)).toBeLessThan(0.02);
+    // The web tier's own time is its 40 ms round trip plus its processing.
+    expect(rows[0].own_mean_ms).toBeGreaterThan(40);
+  });
+});

@@ -23,3 +23,9 @@ describe("PUBLISHED_FAILURE_RATES", () => {
     expect(afrs).toEqual([...afrs].sort((a, b) => a - b));
   });
 });
+
+describe("PUBLISHED_FAILURE_RATES units", () => {
+  it("say whether a rate counts disks, servers or whole nodes", () => {
+    expect(PUBLISHED_FAILURE_RATES.map((r) => r.unit)).toEqual(["disk", "disk", "disk", "server", "disk", "server", "disk", "node"]);
+  });
+});

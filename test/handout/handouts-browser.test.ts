@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildHandouts, type HandoutResult } from "../../kernel-ext/handout/build-handouts";
 import { CHROMIUM, chromiumAvailable } from "../helpers/browser";
+import { layoutProblems } from "../helpers/figure-checks";
 import { kernelEnv } from "../helpers/jupyter";
 
 const root = join(__dirname, "..", "..");
+const chapters = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
 const artifacts = join(root, "test", "artifacts");
 const haveChromium = chromiumAvailable();
 let results: HandoutResult[] = [];
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 describe("the HTML handouts", () => {
   it("are one file per chapter, each at most 5 MB, from notebooks that ran without error", () => {
-    expect(results.map((r) => r.handout.split("/").pop())).toEqual(["01-why-distribute.html", "02-transparency-and-latency.html", "03-architectures.html"]);
+    expect(results.map((r) => r.handout.split("/").pop())).toEqual(chapters.map((f) => f.replace(".ipynb", ".html")));
     for (const r of results) {
       expect(r.status).toBe("ok");
       expect(r.bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
@@ -98,4 +100,39 @@ describe("the HTML handouts", () => {
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     await page.close();
   }, 60_000);
+
+  it.runIf(haveChromium)("lay every figure, table and widget out within its column, each figure with its title and axis titles and no legend over them", async () => {
+    for (const result of results) {
+      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+      await page.goto(`file://${result.handout}`);
+      await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+      await page.waitForTimeout(500);
+      expect(await layoutProblems(page), result.handout.split("/").pop()).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  it.runIf(haveChromium)("number the contents as the headings are, fold the code and the worked answers, and print the contents on the first page", async () => {
+    for (const result of results) {
+      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+      await page.goto(`file://${result.handout}`);
+      const seen = await page.evaluate(() => ({
+        toc: [...document.querySelectorAll("nav.toc a .section-number")].map((e) => e.textContent),
+        headings: [...document.querySelectorAll("main h2 .section-number, main h3 .section-number")].filter((e) => !e.closest("nav")).map((e) => e.textContent),
+        code: document.querySelectorAll(".cell-code pre.source").length,
+        foldedCode: document.querySelectorAll(".cell-code details.source:not([open]) pre.source").length,
+        answers: document.querySelectorAll(".cell-markdown details:not([open])").length,
+      }));
+      const name = result.handout.split("/").pop();
+      expect(seen.toc, name).toEqual(seen.headings);
+      expect(seen.toc.filter((n) => n !== null && !n.includes(".")).map(Number), name).toEqual(seen.toc.filter((n) => n !== null && !n.includes(".")).map((_, i) => i + 1));
+      expect(seen.foldedCode, name).toBe(seen.code);
+      expect(seen.answers, `${name}: worked answers folded`).toBeGreaterThan(0);
+      await page.emulateMedia({ media: "print" });
+      const breakAfterToc = await page.evaluate(() => getComputedStyle(document.querySelector("nav.toc")!).breakAfter);
+      expect(breakAfterToc, name).not.toBe("page");
+      await page.close();
+    }
+  }, 120_000);
 });
+

@@ -31,7 +31,7 @@ describe("renderHandout(notebook)", () => {
     const html = renderHandout(notebook());
     expect(html).toContain('<h2 id="failure-scale">');
     expect(html).toContain('<h2 id="failure-scale-1">');
-    expect(html).toContain('<a href="#closed-form">Closed form</a>');
+    expect(html).toContain('<a href="#closed-form"><span class="section-number">1.1</span> Closed form</a>');
     expect(html).toContain('<nav class="toc"');
     expect(html).toContain("<title>Chapter one</title>");
   });
@@ -72,4 +72,26 @@ describe("renderHandout(notebook)", () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+href=/);
   });
+
+  it("numbers the sections 1, 1.1, 2 in the headings and in the contents alike, nesting subsections", () => {
+    const html = renderHandout(notebook());
+    expect(html).toContain('<h2 id="failure-scale"><span class="section-number">1</span> Failure');
+    expect(html).toContain('<h3 id="closed-form"><span class="section-number">1.1</span> Closed form');
+    expect(html).toContain('<h2 id="failure-scale-1"><span class="section-number">2</span> Failure');
+    const toc = html.split('<nav class="toc"')[1].split("</nav>")[0];
+    expect(toc.replace(/<[^>]+>/g, "|").split("|").filter((t) => /^\d/.test(t))).toEqual(["1", "1.1", "2"]);
+    expect(toc).toMatch(/<li class="level-2"><a href="#failure-scale">.*<ol><li class="level-3">/);
+    // Title first, then the contents, then the prose.
+    expect(html.indexOf("</h1>")).toBeLessThan(html.indexOf('<nav class="toc"'));
+    expect(html.indexOf('<nav class="toc"')).toBeLessThan(html.indexOf("Intro."));
+  });
+
+  it("folds each code cell under a summary by default, so the prose leads, and unfolds it on request", () => {
+    const folded = renderHandout(notebook());
+    expect(folded).toContain('<details class="source"><summary>Code (1 line)</summary><pre class="source">');
+    const open = renderHandout(notebook(), { foldCode: false });
+    expect(open).not.toContain('<details class="source">');
+    expect(open).toContain('<pre class="source">');
+  });
 });
+
