@@ -24,6 +24,34 @@ export const BROWSER_BUNDLE_OPTIONS: BuildOptions = {
   logLevel: "warning",
 };
 
+/**
+ * esbuild options of the in-page kernel of a live handout (a Web Worker): dslab, dslab/widgets
+ * and dslab/kernel from the same sources the Jupyter kernel runs, with the few Node modules they
+ * import replaced by browser shims (widgets/frontend/live/shims).
+ */
+export const KERNEL_BUNDLE_OPTIONS: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  platform: "browser",
+  target: "es2020",
+  alias: {
+    "node:crypto": "./widgets/frontend/live/shims/node-crypto.ts",
+    "node:util": "./widgets/frontend/live/shims/node-util.ts",
+    "node:fs": "./widgets/frontend/live/shims/node-fs.ts",
+  },
+  define: { "process.env.NODE_ENV": "\"production\"" },
+  logLevel: "warning",
+};
+
+/** Builds the in-page kernel (dist/frontend/handout-kernel.js); returns its file and size in bytes. */
+export async function buildHandoutKernel(): Promise<{ js: string; bytes: number }> {
+  await build({ ...KERNEL_BUNDLE_OPTIONS, entryPoints: ["widgets/frontend/live/worker-kernel.ts"], outfile: "dist/frontend/handout-kernel.js" });
+  const js = join(root, "dist", "frontend", "handout-kernel.js");
+  return { js, bytes: statSync(js).size };
+}
+
 /** Builds the handout widget bundle; returns its files and sizes in bytes. */
 export async function buildHandoutBundle(): Promise<{ js: string; css: string; bytes: number }> {
   await build({ ...BROWSER_BUNDLE_OPTIONS, entryPoints: ["widgets/frontend/handout-widgets.ts"], outdir: "dist/frontend", entryNames: "handout-widgets" });
@@ -44,8 +72,8 @@ function writeStandaloneRenderer(js: string, css: string, out: string): void {
 
 if (require.main === module) {
   const started = Date.now();
-  buildHandoutBundle().then(
-    ({ js, bytes }) => console.log(`built ${js} (${(bytes / 1e6).toFixed(2)} MB with its CSS) in ${Date.now() - started} ms`),
+  Promise.all([buildHandoutBundle(), buildHandoutKernel()]).then(
+    ([page, kernel]) => console.log(`built ${page.js} (${(page.bytes / 1e6).toFixed(2)} MB with its CSS) and ${kernel.js} (${(kernel.bytes / 1e6).toFixed(2)} MB) in ${Date.now() - started} ms`),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

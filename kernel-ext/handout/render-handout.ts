@@ -4,6 +4,7 @@ import { joinText, type HandoutNotebook } from "./notebook-shape";
 import { PAGE_SCRIPT } from "./page-script";
 import { createMarkdownRenderer, type Heading } from "./render-markdown";
 import { renderOutput } from "./render-output";
+import { liveScripts, type LiveHandout } from "./live-handout";
 
 const WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json";
 
@@ -19,6 +20,8 @@ export interface RenderHandoutOptions {
   subtitle?: string;
   /** Show code cells' source. Defaults to true. */
   showCode?: boolean;
+  /** Makes the widgets live in the page: the in-page kernel's source and what it runs (see live-handout.ts). Defaults to none: saved state only. */
+  live?: LiveHandout;
 }
 
 /**
@@ -58,6 +61,7 @@ ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState
 ${tableOfContents(markdown.headings)}
 ${body}
 </main>
+${options.live ? liveScripts(options.live) : ""}
 ${scripts.map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
 <script>${PAGE_SCRIPT}</script>
 </body>
