@@ -1,4 +1,4 @@
-import { HTMLManager } from "@jupyter-widgets/html-manager";
+import { HTMLManager } from "@jupyter-widgets/html-manager/lib/htmlmanager";
 import { dslabClass } from "./dslab-module";
 
 /** An HTMLManager (controls, output) that also knows module "dslab" (Figure). */

@@ -1,6 +1,6 @@
 // The browser bundle a handout inlines: renders saved widget state with no kernel and no
 // network, using the real @jupyter-widgets HTMLManager (controls, output) plus dslab's views.
-import type { HTMLManager } from "@jupyter-widgets/html-manager";
+import type { HTMLManager } from "@jupyter-widgets/html-manager/lib/htmlmanager";
 import { DslabHtmlManager } from "./dslab-html-manager";
 import { armLiveHandout } from "./live/live-page";
 import { plotly } from "./plotly";

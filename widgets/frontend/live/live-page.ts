@@ -3,7 +3,7 @@
 // the page, so it works from file://), which runs the notebook's cells and re-creates every
 // widget; each saved model is then bound to its live twin's comm, and from there the widget
 // manager talks to the worker as it talks to a Jupyter kernel.
-import type { HTMLManager } from "@jupyter-widgets/html-manager";
+import type { HTMLManager } from "@jupyter-widgets/html-manager/lib/htmlmanager";
 import type { WidgetModel } from "@jupyter-widgets/base";
 import { mapModels, renameReferences } from "./map-models";
 import type { FromKernel, PageCell, ToKernel } from "./live-protocol";
@@ -163,7 +163,7 @@ class LiveStates {
  * Arms a rendered handout: the first pointer, key or focus event in a widget starts the in-page
  * kernel. Returns the status object (also window.dslabLive) and a way to start at once.
  */
-export function armLiveHandout(manager: HTMLManager, root: Document = document): { status: LiveStatus; start(): Promise<LiveStatus> } | undefined {
+export function armLiveHandout(manager: HTMLManager, root: Document = document): { status: LiveStatus; start(): Promise<LiveStatus>; manager: HTMLManager } | undefined {
   const planTag = root.querySelector(`script[type="${LIVE_PLAN_TYPE}"]`);
   const kernelTag = root.querySelector(`script[type="${LIVE_KERNEL_TYPE}"]`);
   const stateTag = root.querySelector(`script[type="${WIDGET_STATE_TYPE}"]`);
@@ -177,7 +177,10 @@ export function armLiveHandout(manager: HTMLManager, root: Document = document):
   show();
   let starting: Promise<LiveStatus> | undefined;
   const start = (): Promise<LiveStatus> => {
-    starting ??= goLive(manager, plan, saved, kernelTag.textContent ?? "", status, show).catch((error: unknown) => {
+    status.startedAt ??= performance.now();
+    status.state = "starting";
+    show();
+    starting ??= kernelSource(kernelTag).then((source) => goLive(manager, plan, saved, source, status, show)).catch((error: unknown) => {
       status.state = "failed";
       status.reason = error instanceof Error ? error.message : String(error);
       show();
@@ -193,15 +196,29 @@ export function armLiveHandout(manager: HTMLManager, root: Document = document):
     }
   };
   for (const type of TOUCH_EVENTS) root.addEventListener(type, onTouch, true);
-  return { status, start };
+  // Unless told to wait for a touch (window.dslabLiveOnTouch, for measuring a cold start), the
+  // kernel starts once the page is idle after drawing its saved outputs, so it is usually live
+  // before the reader reaches a widget.
+  if (!(globalThis as { dslabLiveOnTouch?: boolean }).dslabLiveOnTouch) {
+    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options: { timeout: number }) => void }).requestIdleCallback;
+    if (idle) idle(() => void start(), { timeout: 2000 });
+    else setTimeout(() => void start(), 1000);
+  }
+  return { status, start, manager };
+}
+
+/** The kernel's source from its script element (gzip and base64 when data-encoding says so). */
+async function kernelSource(tag: Element): Promise<string> {
+  const text = tag.textContent ?? "";
+  if (tag.getAttribute("data-encoding") !== "gzip+base64") return text;
+  if (typeof DecompressionStream === "undefined") throw new Error("this browser cannot unpack the in-page kernel (no DecompressionStream)");
+  const bytes = Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text();
 }
 
 const TOUCH_EVENTS = ["pointerdown", "keydown", "focusin", "input"];
 
 async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, kernelSource: string, status: LiveStatus, show: () => void): Promise<LiveStatus> {
-  status.state = "starting";
-  status.startedAt = performance.now();
-  show();
   if (typeof Worker === "undefined" || typeof Blob === "undefined") throw new Error("this browser has no Web Workers");
   const url = URL.createObjectURL(new Blob([kernelSource], { type: "text/javascript" }));
   const worker = new Worker(url, { name: "dslab in-page kernel" });
