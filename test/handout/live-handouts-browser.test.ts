@@ -48,19 +48,28 @@ function handoutData(file: string): { cells: Parameters<typeof replayNotebook>[0
   return { cells: plan.cells.map((c) => ({ ...c, widgetViews: plan.views[String(c.index)] ?? [] })), saved: state.state };
 }
 
-/** Each control of the saved state with the figure (and output) of the box it sits in. */
-function controlsWithFigures(saved: SavedState): { control: string; name: string; figure: string; output?: string }[] {
-  const found: { control: string; name: string; figure: string; output?: string }[] = [];
-  for (const [, model] of Object.entries(saved)) {
+/**
+ * Each control of the saved state with the box it sits in and the box's output. The figure is
+ * found on the live side (an interact whose first run ended after its cell has none saved).
+ */
+function controlsInBoxes(saved: SavedState): { control: string; name: string; box: string; output?: string }[] {
+  const found: { control: string; name: string; box: string; output?: string }[] = [];
+  for (const [box, model] of Object.entries(saved)) {
     const children = model.state.children as string[] | undefined;
     if (!Array.isArray(children)) continue;
     const ids = children.map((c) => c.replace(/^IPY_MODEL_/, ""));
-    const figure = ids.find((id) => saved[id]?.state._model_name === "FigureModel");
     const output = ids.find((id) => saved[id]?.state._model_name === "OutputModel");
-    if (!figure) continue;
-    for (const id of ids) if (CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), figure, output });
+    for (const id of ids) if (CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), box, output });
   }
   return found;
+}
+
+/** The Figure among a replayed box's children. */
+function figureOf(box: unknown): { toJSON(): unknown; get(name: string): unknown } {
+  const children = (box as { get(name: string): unknown }).get("children") as { spec: { model: { name: string } } }[];
+  const figure = children.find((c) => c.spec.model.name === "FigureModel");
+  if (!figure) throw new Error("no figure in the box");
+  return figure as unknown as { toJSON(): unknown; get(name: string): unknown };
 }
 
 async function openOffline(page: Page, file: string, problems: string[]): Promise<void> {
@@ -147,7 +156,7 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
     for (const result of results) {
       const name = result.handout.split("/").pop()!.replace(/\.html$/, "");
       const { cells, saved } = handoutData(result.handout);
-      const controls = controlsWithFigures(saved);
+      const controls = controlsInBoxes(saved);
       expect(controls.length, name).toBeGreaterThan(0);
       const replay = await replayNotebook(cells, saved);
       const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
@@ -158,7 +167,7 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
         expect(status0, name).toBe("saved");
         let first = true;
         let checked = 0;
-        for (const { control, name: model, figure, output } of controls) {
+        for (const { control, name: model, box: boxId, output } of controls) {
           const where = `${name}: ${model} ${control}`;
           const selector = await markView(page, control);
           const box = page.locator(selector).locator("xpath=ancestor::div[contains(@class,'output-widget')]").first();
@@ -170,18 +179,19 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
             const status = await page.evaluate(() => (window as unknown as { dslabLive: { status: unknown } }).dslabLive.status);
             expect(status, name).toMatchObject({ state: "live", unbound: [], cellErrors: [] });
           }
-          const figureBefore = JSON.stringify((replay.widget(figure) as unknown as { toJSON(): unknown }).toJSON());
+          const figureBefore = JSON.stringify(figureOf(replay.widget(boxId)).toJSON());
           await replay.update(control, { [change.attr]: change.value });
           // The reader's change reached the library: the figure it computes is a new one.
-          expect(JSON.stringify((replay.widget(figure) as unknown as { toJSON(): unknown }).toJSON()), `${where}: the figure did not change`).not.toBe(figureBefore);
+          expect(JSON.stringify(figureOf(replay.widget(boxId)).toJSON()), `${where}: the figure did not change`).not.toBe(figureBefore);
           checked++;
-          const expected = JSON.parse(JSON.stringify(replay.widget(figure)!.get("data"))) as Record<string, unknown>[];
+          const expected = JSON.parse(JSON.stringify(figureOf(replay.widget(boxId)).get("data"))) as Record<string, unknown>[];
           const expectedOutputs = output ? JSON.parse(JSON.stringify(replay.widget(output)!.get("outputs"))) : undefined;
-          const figureSelector = await markView(page, figure);
+          // The figure drawn in the same output as the control.
+          const figureSelector = `${selector}`;
           const seen = await page
             .waitForFunction(
               ({ sel, want }) => {
-                const plot = document.querySelector(`${sel} .dslab-figure-plot`) as (HTMLElement & { data?: Record<string, unknown>[] }) | null;
+                const plot = document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as (HTMLElement & { data?: Record<string, unknown>[] }) | null;
                 if (!plot?.data) return false;
                 const have = JSON.parse(JSON.stringify(plot.data)) as Record<string, unknown>[];
                 const picked = have.map((t, i) => Object.fromEntries(Object.keys(want[i] ?? t).map((k) => [k, t[k]])));
@@ -194,16 +204,22 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
             )
             .then((h) => h.jsonValue() as Promise<Record<string, unknown>[]>)
             .catch(async () => {
-              const have = await page.evaluate((sel) => JSON.parse(JSON.stringify((document.querySelector(`${sel} .dslab-figure-plot`) as unknown as { data: unknown }).data ?? null)), figureSelector);
+              const have = await page.evaluate((sel) => JSON.parse(JSON.stringify((document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as unknown as { data?: unknown } | null)?.data ?? null)), figureSelector);
               return pick(expected, have ?? []);
             });
           expect(to14Digits(seen), where).toEqual(to14Digits(expected));
           if (expectedOutputs) {
-            const outputs = await page.evaluate(async (id) => {
-              const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ get(a: string): unknown }> } } }).dslabLive;
-              return JSON.parse(JSON.stringify((await live.manager.get_model(id)).get("outputs")));
-            }, output!);
-            // What the widget's function printed and displayed shows under it, as the kernel would keep it.
+            const readOutputs = () =>
+              page.evaluate(async (id) => {
+                const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ get(a: string): unknown }> } } }).dslabLive;
+                return JSON.parse(JSON.stringify((await live.manager.get_model(id)).get("outputs")));
+              }, output!);
+            // Each output arrives as its own update: wait for the last one.
+            let outputs = await readOutputs();
+            for (let t = 0; t < 100 && JSON.stringify(streamsAndHtml(outputs)) !== JSON.stringify(streamsAndHtml(expectedOutputs)); t++) {
+              await page.waitForTimeout(100);
+              outputs = await readOutputs();
+            }
             expect(streamsAndHtml(outputs), where).toEqual(streamsAndHtml(expectedOutputs));
           }
           if (first) {

@@ -24,23 +24,39 @@ export function mapModels(saved: ModelStates, live: ModelStates, roots: readonly
     if (!a || !b || a._model_name !== b._model_name || a._model_module !== b._model_module) continue;
     map.set(s, l);
     taken.add(l);
-    pairReferences(a, b, queue);
+    pairReferences(a, b, queue, (sid, lid) => saved.get(sid)?._model_name === live.get(lid)?._model_name);
   }
   return map;
 }
 
-function pairReferences(a: unknown, b: unknown, into: [string, string][]): void {
+function pairReferences(a: unknown, b: unknown, into: [string, string][], sameKind: (savedId: string, liveId: string) => boolean): void {
   if (typeof a === "string" && typeof b === "string") {
     if (a.startsWith(REF) && b.startsWith(REF)) into.push([a.slice(REF.length), b.slice(REF.length)]);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.min(a.length, b.length); i++) pairReferences(a[i], b[i], into);
+    if (a.every(isRef) && b.every(isRef)) {
+      // A list of models (a box's children): in order, each saved one with the next live one of
+      // its kind, so a child only one side has (a figure a first run added later) does not shift the rest.
+      let j = 0;
+      for (const ref of a as string[]) {
+        const k = (b as string[]).findIndex((other, i) => i >= j && sameKind(ref.slice(REF.length), other.slice(REF.length)));
+        if (k < 0) continue;
+        into.push([ref.slice(REF.length), (b[k] as string).slice(REF.length)]);
+        j = k + 1;
+      }
+      return;
+    }
+    for (let i = 0; i < Math.min(a.length, b.length); i++) pairReferences(a[i], b[i], into, sameKind);
     return;
   }
   if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
-    for (const key of Object.keys(a)) if (key in b) pairReferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], into);
+    for (const key of Object.keys(a)) if (key in b) pairReferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], into, sameKind);
   }
+}
+
+function isRef(value: unknown): boolean {
+  return typeof value === "string" && value.startsWith(REF);
 }
 
 /** A copy of a JSON value with every model reference renamed through `rename` (ids it does not know stay). */
