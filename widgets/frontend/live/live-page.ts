@@ -197,12 +197,21 @@ export function armLiveHandout(manager: HTMLManager, root: Document = document):
   };
   for (const type of TOUCH_EVENTS) root.addEventListener(type, onTouch, true);
   // Unless told to wait for a touch (window.dslabLiveOnTouch, for measuring a cold start), the
-  // kernel starts once the page is idle after drawing its saved outputs, so it is usually live
-  // before the reader reaches a widget.
+  // kernel also starts when a widget comes within a screen of the viewport, so it is usually
+  // live before the reader reaches it, and a reader who never scrolls to a widget costs nothing.
   if (!(globalThis as { dslabLiveOnTouch?: boolean }).dslabLiveOnTouch) {
-    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options: { timeout: number }) => void }).requestIdleCallback;
-    if (idle) idle(() => void start(), { timeout: 2000 });
-    else setTimeout(() => void start(), 1000);
+    const widgets = root.querySelectorAll(".output-widget");
+    if (typeof IntersectionObserver === "function" && widgets.length > 0) {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          observer.disconnect();
+          void start();
+        },
+        { rootMargin: "100% 0px" },
+      );
+      widgets.forEach((w) => observer.observe(w));
+    }
   }
   return { status, start, manager };
 }
@@ -233,7 +242,11 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
     };
     worker.onmessage = (event: MessageEvent<FromKernel>) => {
       const m = event.data;
-      if (m.type === "ready") return resolve(m.ms);
+      if (m.type === "ready") {
+        // From here on, a failure in the worker is reported, not fatal: the widgets stay as they are.
+        worker.onerror = (event) => console.warn(`[in-page kernel] ${event.message}`);
+        return resolve(m.ms);
+      }
       if (m.type === "cell_done") {
         if (m.error) status.cellErrors.push({ index: m.index, error: m.error });
         return;
@@ -283,12 +296,15 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
     bridge.comms.set(liveId, comm);
     await manager.handle_comm_open(comm as never, asMessage({ comm_id: liveId, target_name: model.target, data: { state: model.state, buffer_paths: model.paths }, metadata: model.metadata, buffers: model.buffers }, "comm_open") as never);
   }
-  // Bound models take the live state (the same as the saved one when the notebook is deterministic).
+  // Bound models take what differs in the live state (nothing, when the notebook is deterministic:
+  // the saved views are not redrawn). References are compared through the pairing.
   for (const [savedId, liveId] of map) {
     const model = states.models.get(liveId)!;
-    const { _model_name, _model_module, _model_module_version, _view_name, _view_module, _view_module_version, ...state } = model.state;
-    void [_model_name, _model_module, _model_module_version, _view_name, _view_module, _view_module_version];
-    bridge.comms.get(liveId)!.deliver(asMessage({ comm_id: liveId, data: { method: "update", state, buffer_paths: model.paths }, buffers: model.buffers }, "comm_msg"));
+    const before = saved.state[savedId].state;
+    const changed = Object.fromEntries(Object.entries(model.state).filter(([key, value]) => !key.startsWith("_") && JSON.stringify(renameReferences(before[key], (id) => map.get(id))) !== JSON.stringify(value)));
+    const kept = model.paths.map((p, i) => [p, i] as const).filter(([p]) => Array.isArray(p) && String(p[0]) in changed);
+    if (Object.keys(changed).length === 0) continue;
+    bridge.comms.get(liveId)!.deliver(asMessage({ comm_id: liveId, data: { method: "update", state: changed, buffer_paths: kept.map(([p]) => p) }, buffers: kept.map(([, i]) => model.buffers[i]) }, "comm_msg"));
     rebound.push(manager.get_model(savedId).then((m) => m.state_change));
   }
   await Promise.all(rebound);
@@ -341,7 +357,8 @@ function renderBadge(badge: HTMLElement, status: LiveStatus): void {
   else if (status.state === "live") {
     const ms = Math.round((status.liveAt ?? 0) - (status.startedAt ?? 0));
     badge.textContent = status.unbound.length > 0 ? `live (${status.unbound.length} widget(s) keep their saved state)` : "live";
-    badge.title = `The widgets recompute in this page (in-page kernel ready ${ms} ms after the first touch).`;
+    const errors = status.cellErrors.map((e) => `cell #${e.index + 1} failed in the page: ${e.error.split("\n")[0]}`);
+    badge.title = [`The widgets recompute in this page (in-page kernel live ${ms} ms after it started).`, ...errors].join("\n");
   } else {
     badge.textContent = "saved outputs only: this page could not go live";
     badge.title = status.reason ?? "";
