@@ -9,6 +9,12 @@ export const PAGE_MODULES: readonly string[] = ["dslab", "dslab/widgets", "dslab
 /** Globals only Node has: a cell that uses one runs only in the kernel. */
 const NODE_GLOBALS = new Set(["process", "require", "__dirname", "__filename", "Buffer", "module", "exports"]);
 
+/**
+ * Names a Web Worker's global scope owns (read-only or used by the in-page kernel): a cell that
+ * declares one at its top level would, as a global `var`, be ignored or break the page's kernel.
+ */
+const WORKER_GLOBALS = new Set(["name", "self", "location", "navigator", "origin", "close", "postMessage", "onmessage", "onmessageerror", "onerror", "performance", "crypto", "console", "importScripts", "caches", "indexedDB", "isSecureContext", "crossOriginIsolated", "fonts", "scheduler", "require", "globalThis"]);
+
 /** One code cell, compiled to a classic script for the in-page kernel. */
 export interface LiveCell {
   /** Index of the cell in the notebook (0-based). */
@@ -136,6 +142,8 @@ function analyse(source: string): { declared: Set<string>; used: Set<string>; no
       declared.add(statement.name.text);
     }
   }
+  const reserved = [...declared].find((n) => WORKER_GLOBALS.has(n));
+  if (reserved) nodeReason ??= `it declares \`${reserved}\` at its top level, a name the browser's worker scope owns (rename it to run this cell in the page)`;
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       used.add(node.text);

@@ -71,3 +71,10 @@ describe("planLiveCells", () => {
     expect(planLiveCells(notebook(code(`interact(() => 1, {});`, 1, "gone")), new Set()).cells).toEqual([]);
   });
 });
+
+describe("planLiveCells and the worker's own globals", () => {
+  it("leaves to the kernel a cell declaring a name the worker scope owns, saying which", () => {
+    const plan = planLiveCells(notebook(code(`const name = "ring";\ninteract(() => name, {});`, 1, "m1")), new Set(["m1"]));
+    expect(plan.kernelOnly[0].reason).toMatch(/declares `name` at its top level/);
+  });
+});

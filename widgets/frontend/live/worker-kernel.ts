@@ -21,6 +21,8 @@ type Scope = {
   setImmediate?: (fn: (...args: unknown[]) => void, ...args: unknown[]) => number;
 };
 const scope = globalThis as unknown as Scope;
+// Taken once: cells run in this global scope.
+const postToPage = scope.postMessage.bind(scope);
 
 const MODULES: Record<string, unknown> = { dslab, "dslab/widgets": widgets, "dslab/kernel": kernel, arquero };
 
@@ -33,7 +35,7 @@ let sink: ((output: CapturedOutput) => void) | undefined;
 
 function post(message: FromKernel): void {
   const buffers = "buffers" in message ? message.buffers : [];
-  scope.postMessage(message, buffers);
+  postToPage(message, buffers);
 }
 
 function toArrayBuffers(buffers: Uint8Array[] | undefined): ArrayBuffer[] {
@@ -173,6 +175,6 @@ scope.require = (name: string) => {
   if (name in MODULES) return MODULES[name];
   throw new Error(`Cannot find module '${name}' in the page (it has ${Object.keys(MODULES).join(", ")})`);
 };
-scope.onmessage = (event) => {
+addEventListener("message", (event: MessageEvent<ToKernel>) => {
   void Promise.resolve(message(event.data)).catch((error: unknown) => emit({ output_type: "stream", name: "stderr", text: `${describe(error)}\n` }));
-};
+});
