@@ -19,7 +19,7 @@ export interface HandoutResult {
   notes: string[];
   /** The chapter's title and section headings, for the course page. */
   title: string;
-  sections: string[];
+  sections: { title: string; id: string }[];
 }
 
 /** Options for buildHandouts. */
@@ -60,11 +60,13 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
     const run = await runNotebook(readNotebook(path), { cwd: notebooksDir, timeoutSeconds: options.timeoutSeconds ?? 300, env: options.env });
     const handout = join(outDir, `${basename(file, ".ipynb")}.html`);
     const built = new Date().toISOString().slice(0, 10);
-    const live = kernel !== undefined ? liveHandout(run.notebook, kernel) : undefined;
+    const planned = kernel !== undefined ? liveHandout(run.notebook, kernel) : undefined;
+    // A notebook with no widget to make live does not carry the in-page kernel.
+    const live = planned && planned.live.plan.cells.some((c) => c.widgetViews.length > 0) ? planned : undefined;
     const how = live ? "the widgets recompute in this page, no kernel needed" : "every figure and widget shows its saved state";
     writeFileSync(handout, renderHandout(run.notebook, { scripts, styles, subtitle: `dslab handout · built ${built} from notebooks/${file} · ${how}`, live: live?.live }));
     const { title, sections } = outline(run.notebook);
-    const result = { notebook: path, handout, bytes: statSync(handout).size, seconds: (Date.now() - started) / 1000, status: run.status === "ok" ? "ok" : `${run.status} in cell ${run.failedCell! + 1}`, notes: live?.messages ?? [], title, sections };
+    const result = { notebook: path, handout, bytes: statSync(handout).size, seconds: (Date.now() - started) / 1000, status: run.status === "ok" ? "ok" : `${run.status} in cell ${run.failedCell! + 1}`, notes: planned?.messages ?? [], title, sections };
     results.push(result);
     options.onHandout?.(result);
   }
@@ -73,9 +75,9 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
 }
 
 /** A notebook's first-level heading and its second-level headings, as text. */
-function outline(notebook: HandoutNotebook): { title: string; sections: string[] } {
+function outline(notebook: HandoutNotebook): { title: string; sections: { title: string; id: string }[] } {
   const markdown = createMarkdownRenderer();
   for (const cell of notebook.cells) if (cell.cell_type === "markdown") markdown.render(joinText(cell.source));
   const text = (html: string) => html.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-  return { title: text(markdown.headings.find((h) => h.level === 1)?.text ?? "untitled"), sections: markdown.headings.filter((h) => h.level === 2).map((h) => text(h.text)) };
+  return { title: text(markdown.headings.find((h) => h.level === 1)?.text ?? "untitled"), sections: markdown.headings.filter((h) => h.level === 2).map((h) => ({ title: text(h.text), id: h.id })) };
 }

@@ -5,7 +5,8 @@ export interface CourseChapter {
   /** The handout's file name, relative to the course page. */
   file: string;
   title: string;
-  sections: readonly string[];
+  /** Its sections, each with the id of its heading in the handout (linked as file#id). */
+  sections: readonly { title: string; id: string }[];
 }
 
 /** Options for renderCoursePage. */
@@ -25,7 +26,7 @@ export function renderCoursePage(chapters: readonly CourseChapter[], options: Co
   const built = options.built ?? new Date().toISOString().slice(0, 10);
   const items = chapters
     .map((c) => {
-      const sections = c.sections.length > 0 ? `<ul>${c.sections.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : "";
+      const sections = c.sections.length > 0 ? `<ul>${c.sections.map((s) => `<li><a href="${escapeHtml(encodeURI(c.file))}#${escapeHtml(encodeURIComponent(s.id))}">${escapeHtml(s.title)}</a></li>`).join("")}</ul>` : "";
       return `<li><a href="${escapeHtml(encodeURI(c.file))}">${escapeHtml(c.title)}</a>${sections}</li>`;
     })
     .join("\n");
