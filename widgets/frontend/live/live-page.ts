@@ -234,7 +234,6 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
   const bridge = new Bridge(worker);
   const states = new LiveStates();
   let live = false;
-  const queued: FromKernel[] = [];
   const ready = new Promise<number>((resolve, reject) => {
     worker.onerror = (event) => {
       event.preventDefault();
@@ -252,11 +251,8 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
         return;
       }
       if (m.type === "idle") return bridge.idle(m.parent);
-      if (!live) {
-        states.observe(m);
-        if (m.type === "comm_msg" || m.type === "comm_close") queued.push(m);
-        return;
-      }
+      // Until the saved models are bound, the live states are only followed (they are applied at binding).
+      if (!live) return states.observe(m);
       void route(manager, bridge, m);
     };
   });
@@ -309,7 +305,6 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
   }
   await Promise.all(rebound);
   live = true;
-  queued.length = 0;
   for (const [model, attr, value] of touched) {
     model.set(attr, value);
     model.save_changes();

@@ -15,7 +15,6 @@ import { type FromKernel, type PageCell, type ToKernel } from "./live-protocol";
 
 type Scope = {
   postMessage(message: FromKernel, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ToKernel>) => void) | null;
   importScripts?: (...urls: string[]) => void;
   require?: (name: string) => unknown;
   setImmediate?: (fn: (...args: unknown[]) => void, ...args: unknown[]) => number;
