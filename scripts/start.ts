@@ -14,12 +14,14 @@ async function main(): Promise<number> {
     notebooksDir: join(root, "notebooks"),
     outDir: join(root, "handouts"),
     bundle: { js: join(root, "dist", "frontend", "handout-widgets.js"), css: join(root, "dist", "frontend", "handout-widgets.css") },
-    onHandout: (r) => console.log(`  ${relative(root, r.handout)}  ${(r.bytes / 1e6).toFixed(2)} MB  ${r.seconds.toFixed(1)} s  ${r.status}`),
+    kernel: join(root, "dist", "frontend", "handout-kernel.js"),
+    onHandout: (r) => {
+      console.log(`  ${relative(root, r.handout)}  ${(r.bytes / 1e6).toFixed(2)} MB  ${r.seconds.toFixed(1)} s  ${r.status}`);
+      for (const note of r.notes) console.log(`    note: ${note}`);
+    },
   });
   const failed = results.filter((r) => r.status !== "ok");
-  console.log(
-    `\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline.`,
-  );
+  console.log(`\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline. Course page: ${join(root, "handouts", "index.html")}`);
   if (failed.length > 0) console.error(`${failed.length} notebook(s) stopped at an error; their handouts show it.`);
   return failed.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { joinText, type HandoutNotebook } from "./notebook-shape";
 import { PAGE_SCRIPT } from "./page-script";
 import { createMarkdownRenderer, type Heading } from "./render-markdown";
 import { renderOutput } from "./render-output";
+import { liveScripts, type LiveHandout } from "./live-handout";
 
 const WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json";
 
@@ -21,6 +22,8 @@ export interface RenderHandoutOptions {
   showCode?: boolean;
   /** Fold each code cell's source under a "Code" summary the reader opens, so the prose leads. Defaults to true. */
   foldCode?: boolean;
+  /** Makes the widgets live in the page: the in-page kernel's source and what it runs (see live-handout.ts). Defaults to none: saved state only. */
+  live?: LiveHandout;
 }
 
 /**
@@ -63,6 +66,7 @@ ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState
 <header class="handout-header">${options.subtitle ? `<p>${escapeHtml(options.subtitle)}</p>` : ""}</header>
 ${placeContents(numberedBody, tableOfContents(markdown.headings, numbers))}
 </main>
+${options.live ? liveScripts(options.live) : ""}
 ${scripts.map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
 <script>${PAGE_SCRIPT}</script>
 </body>

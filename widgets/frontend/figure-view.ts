@@ -37,6 +37,7 @@ export class FigureModel extends DOMWidgetModel {
 export class FigureView extends DOMWidgetView {
   private drawing: Promise<unknown> = Promise.resolve();
   private drawn = false;
+  private drawQueued = false;
   // plotly draws into a child: the widget's LayoutView owns the inline style of this.el and
   // clears width and height it does not set, which would collapse a plot drawn on this.el.
   private readonly plot = document.createElement("div");
@@ -49,7 +50,10 @@ export class FigureView extends DOMWidgetView {
     this.plot.style.breakInside = "avoid";
     this.el.append(this.plot);
     this.draw();
-    this.listenTo(this.model, "change:data change:plot_layout change:config", () => this.draw());
+    // One draw per update: Backbone fires change:<name> once per attribute, and an update usually sets data and plot_layout.
+    this.listenTo(this.model, "change", () => {
+      if (this.model.hasChanged("data") || this.model.hasChanged("plot_layout") || this.model.hasChanged("config")) this.draw();
+    });
     // Plotly measures its container; views are often created before they are attached.
     requestAnimationFrame(() => this.resize());
     window.addEventListener("resize", this.onResize);
@@ -57,19 +61,30 @@ export class FigureView extends DOMWidgetView {
 
   private readonly onResize = () => this.resize();
 
+  /**
+   * Draws the model's current figure once the previous draw is done. Updates that arrive while
+   * plotly draws coalesce: only the latest state is drawn (a fast drag does not queue redraws).
+   */
   private draw(): void {
-    const plotLayout = this.model.get("plot_layout") as { height?: number };
-    this.plot.style.height = `${plotLayout.height ?? DEFAULT_HEIGHT}px`;
-    // A deep copy: plotly writes the reader's zoom into the layout it is given, which must not be the model's.
-    const layout = { uirevision: "dslab", autosize: true, ...structuredClone(plotLayout) };
-    const config = { responsive: true, displaylogo: false, ...(this.model.get("config") as object) };
-    const data = this.model.get("data") as unknown[];
-    // newPlot once, then react: react diffs against the drawn figure and keeps its UI state.
-    const first = !this.drawn;
-    this.drawn = true;
-    this.drawing = this.drawing.then(() => (first ? plotly().newPlot(this.plot, data, layout, config) : plotly().react(this.plot, data, layout, config))).catch((error: unknown) => {
-      this.plot.textContent = `This figure could not be drawn: ${String(error)}`;
-    });
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    this.drawing = this.drawing
+      .then(() => {
+        this.drawQueued = false;
+        const plotLayout = this.model.get("plot_layout") as { height?: number };
+        this.plot.style.height = `${plotLayout.height ?? DEFAULT_HEIGHT}px`;
+        // A deep copy: plotly writes the reader's zoom into the layout it is given, which must not be the model's.
+        const layout = { uirevision: "dslab", autosize: true, ...structuredClone(plotLayout) };
+        const config = { responsive: true, displaylogo: false, ...(this.model.get("config") as object) };
+        const data = this.model.get("data") as unknown[];
+        // newPlot once, then react: react diffs against the drawn figure and keeps its UI state.
+        const first = !this.drawn;
+        this.drawn = true;
+        return first ? plotly().newPlot(this.plot, data, layout, config) : plotly().react(this.plot, data, layout, config);
+      })
+      .catch((error: unknown) => {
+        this.plot.textContent = `This figure could not be drawn: ${String(error)}`;
+      });
   }
 
   private resize(): void {

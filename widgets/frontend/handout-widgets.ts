@@ -1,11 +1,12 @@
 // The browser bundle a handout inlines: renders saved widget state with no kernel and no
 // network, using the real @jupyter-widgets HTMLManager (controls, output) plus dslab's views.
-import { HTMLManager } from "@jupyter-widgets/html-manager";
-import { renderWidgets } from "@jupyter-widgets/html-manager/lib/libembed";
+import type { HTMLManager } from "@jupyter-widgets/html-manager/lib/htmlmanager";
 import { DslabHtmlManager } from "./dslab-html-manager";
+import { armLiveHandout } from "./live/live-page";
 import { plotly } from "./plotly";
 
 const VIEW_MIME = "application/vnd.jupyter.widget-view+json";
+const STATE_MIME = "application/vnd.jupyter.widget-state+json";
 
 const rendered = new WeakMap<Element, Promise<void>>();
 
@@ -19,10 +20,23 @@ export function renderSavedWidgets(root: Document | HTMLElement = document): Pro
   const element = root instanceof Document ? root.documentElement : root;
   let done = rendered.get(element);
   if (!done) {
-    done = renderWidgets(() => new DslabHtmlManager(), element).then(() => document.body.classList.add("dslab-widgets-rendered"));
+    done = renderStateTags(element).then(() => document.body.classList.add("dslab-widgets-rendered"));
     rendered.set(element, done);
   }
   return done;
+}
+
+/**
+ * Renders the views of the page's saved widget state (the first state tag, as a handout and
+ * nbconvert's HTML have one) and, in a live handout, arms the in-page kernel on that manager.
+ */
+async function renderStateTags(element: Element): Promise<void> {
+  const tag = element.querySelector(`script[type="${STATE_MIME}"]`);
+  if (!tag) return;
+  const manager = new DslabHtmlManager();
+  await renderAll({ state: JSON.parse(tag.textContent ?? "{}") as SavedWidgetState, root: element as HTMLElement, manager });
+  const live = armLiveHandout(manager, element.ownerDocument ?? document);
+  if (live) (globalThis as { dslabLive?: unknown }).dslabLive = live;
 }
 
 /** A notebook's saved widget state (metadata.widgets["application/vnd.jupyter.widget-state+json"]). */
@@ -33,8 +47,7 @@ export interface SavedWidgetState {
 }
 
 /** Renders, from a saved state object, every widget-view script tag under root in place. */
-export async function renderAll({ state, root = document.body }: { state: SavedWidgetState; root?: HTMLElement }): Promise<void> {
-  const manager = new DslabHtmlManager();
+export async function renderAll({ state, root = document.body, manager = new DslabHtmlManager() }: { state: SavedWidgetState; root?: HTMLElement; manager?: HTMLManager }): Promise<void> {
   const models = await manager.set_state(state as Parameters<HTMLManager["set_state"]>[0]);
   const tags = Array.from(root.querySelectorAll<HTMLScriptElement>(`script[type="${VIEW_MIME}"]`));
   await Promise.all(
@@ -42,6 +55,9 @@ export async function renderAll({ state, root = document.body }: { state: SavedW
       const { model_id } = JSON.parse(tag.textContent ?? "{}") as { model_id?: string };
       const model = models.find((m) => m.model_id === model_id);
       if (!model || !tag.parentElement) return;
+      // As @jupyter-widgets' embedder does: a static image of the widget before the tag gives way.
+      const previous = tag.previousElementSibling;
+      if (previous instanceof HTMLImageElement && previous.classList.contains("jupyter-widget")) previous.remove();
       const host = document.createElement("div");
       host.className = "widget-subarea";
       tag.parentElement.insertBefore(host, tag);

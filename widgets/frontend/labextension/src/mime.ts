@@ -22,10 +22,13 @@ class PlotlyRenderer extends Widget implements IRenderMime.IRenderer {
   }
 }
 
+/** The renderer factory for plotly outputs (also used by the handouts' Output widgets). */
+export const PLOTLY_RENDERER_FACTORY: IRenderMime.IRendererFactory = { safe: true, mimeTypes: [MIME], createRenderer: () => new PlotlyRenderer() };
+
 /** A mime renderer extension: plotly outputs render in JupyterLab without jupyterlab-plotly. */
 const extension: IRenderMime.IExtension = {
   id: "dslab-jupyterlab:plotly",
-  rendererFactory: { safe: true, mimeTypes: [MIME], createRenderer: () => new PlotlyRenderer() },
+  rendererFactory: PLOTLY_RENDERER_FACTORY,
   rank: 0,
   dataType: "json",
 };
