@@ -64,36 +64,42 @@ export function reliableChannel({ loss = 0.01, pattern = "random", rttMs = 100, 
   let window = 1;
   let nextNew = 0;
   let sent = 0;
-  let delivered = 0;
   let retransmitted = 0;
   const period = Math.round(1 / loss);
+  // Sequence numbers sent and lost, not yet retransmitted successfully, in increasing order. The
+  // receiver holds every other segment below nextNew, so it has delivered, in order, everything
+  // below the oldest missing one: no per-segment buffer is needed to know what it delivered.
   let missing: number[] = [];
-  const buffered = new Set<number>();
+  const lose = () => {
+    sent++;
+    return pattern === "random" ? rng.random32() < loss : sent % period === 0;
+  };
   for (let round = 0; round < rounds; round++) {
     // This round's segments: retransmissions first, then new ones, W in all.
-    const batch = missing.slice(0, window);
-    const carriedOver = missing.slice(window);
-    retransmitted += batch.length;
-    while (batch.length < window) batch.push(nextNew++);
-    missing = carriedOver;
+    const resent = missing.slice(0, window);
+    const stillMissing = missing.slice(window);
+    retransmitted += resent.length;
     let lostAny = false;
-    for (const seq of batch) {
-      sent++;
-      if (pattern === "random" ? rng.random32() < loss : sent % period === 0) {
+    for (const seq of resent) {
+      if (lose()) {
         lostAny = true;
-        missing.push(seq);
-      } else buffered.add(seq);
+        stillMissing.push(seq);
+      }
     }
-    missing.sort((a, b) => a - b);
-    // The receiver hands the application every segment now contiguous with what it delivered.
-    while (buffered.has(delivered)) {
-      buffered.delete(delivered);
-      delivered++;
+    for (let i = resent.length; i < window; i++) {
+      const seq = nextNew++;
+      if (lose()) {
+        lostAny = true;
+        stillMissing.push(seq);
+      }
     }
+    missing = stillMissing.sort((a, b) => a - b);
     window = lostAny ? Math.max(1, Math.floor(window / 2)) : Math.min(maxWindow, window + 1);
   }
+  const delivered = missing.length > 0 ? missing[0] : nextNew;
+  const buffered = nextNew - delivered - missing.length;
   const seconds = (rounds * rttMs) / 1000;
   const goodput = (delivered * mss) / seconds;
   const mathis = ((mss / (rttMs / 1000)) * MATHIS_C) / Math.sqrt(loss);
-  return { delivered, sent, goodputBytesPerSecond: goodput, mathisBytesPerSecond: mathis, measuredC: (goodput * (rttMs / 1000) * Math.sqrt(loss)) / mss, retransmitted, buffered: buffered.size };
+  return { delivered, sent, goodputBytesPerSecond: goodput, mathisBytesPerSecond: mathis, measuredC: (goodput * (rttMs / 1000) * Math.sqrt(loss)) / mss, retransmitted, buffered };
 }
