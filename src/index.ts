@@ -7,10 +7,11 @@ import * as chord from "./chord/index";
 import * as architectures from "./architectures/index";
 import * as transparency from "./transparency/index";
 import * as communication from "./communication/index";
+import * as models from "./models/index";
 
 import * as figures from "./figures";
 import * as claims from "./claims/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency, communication, figures, claims };
+export { random, stats, des, failure, latency, chord, architectures, transparency, communication, models, figures, claims };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";
