@@ -50,34 +50,38 @@ export function failureClasses({ replicas = 3, faulty = 1, misbehaviour = 0.3, r
     const crashAt = Array.from({ length: faulty }, () => rng.int(requests));
     const counts = { "first answer": [0, 0, 0], majority: [0, 0, 0] };
     const waited = { "first answer": 0, majority: 0 };
+    // Answers of one request, kept sorted by arrival time (insertion sort: a handful of replicas).
+    const at = new Float64Array(replicas);
+    const right = new Uint8Array(replicas);
     for (let r = 0; r < requests; r++) {
-      const answers: { at: number; right: boolean }[] = [];
+      let answers = 0;
       for (let i = 0; i < replicas; i++) {
-        let at = 2 + latency();
-        let right = true;
+        let t = 2 + latency();
+        let ok = 1;
         const misbehaves = rng.random() < misbehaviour;
         if (i < faulty && failure !== "none") {
           if (failure === "crash" && r >= crashAt[i]) continue;
           if (failure === "omission" && misbehaves) continue;
-          if (failure === "timing" && misbehaves) at *= 10;
-          if (failure === "byzantine" && misbehaves) [at, right] = [1, false];
+          if (failure === "timing" && misbehaves) t *= 10;
+          if (failure === "byzantine" && misbehaves) [t, ok] = [1, 0];
         }
-        if (at <= deadlineMs) answers.push({ at, right });
+        if (t > deadlineMs) continue;
+        let j = answers++;
+        for (; j > 0 && at[j - 1] > t; j--) [at[j], right[j]] = [at[j - 1], right[j - 1]];
+        [at[j], right[j]] = [t, ok];
       }
-      answers.sort((a, b) => a.at - b.at);
-      const first = answers[0];
-      counts["first answer"][first === undefined ? 2 : first.right ? 0 : 1]++;
-      waited["first answer"] += first === undefined ? deadlineMs : first.at;
+      counts["first answer"][answers === 0 ? 2 : right[0] ? 0 : 1]++;
+      waited["first answer"] += answers === 0 ? deadlineMs : at[0];
       // Majority: the first value to gather `majority` identical answers by the deadline.
-      let right = 0;
-      let wrong = 0;
+      let rights = 0;
+      let wrongs = 0;
       let verdict = 2;
-      for (const a of answers) {
-        if (a.right) right++;
-        else wrong++;
-        if (right >= majority || wrong >= majority) {
-          verdict = right >= majority ? 0 : 1;
-          waited.majority += a.at;
+      for (let j = 0; j < answers; j++) {
+        if (right[j]) rights++;
+        else wrongs++;
+        if (rights >= majority || wrongs >= majority) {
+          verdict = rights >= majority ? 0 : 1;
+          waited.majority += at[j];
           break;
         }
       }

@@ -5,7 +5,7 @@ import { runNotebook } from "../../kernel-ext/notebook/run-notebook";
 import { kernelEnv } from "../helpers/jupyter";
 
 const notebooksDir = join(__dirname, "..", "..", "notebooks");
-const chapters = ["04-communication.ipynb"];
+const chapters = ["04-communication.ipynb", "05-computational-models.ipynb"];
 const env = kernelEnv();
 const executed = new Map<string, Notebook>();
 
@@ -50,6 +50,7 @@ describe("the chapter 04 and 05 notebooks under dslab run", () => {
     for (const name of chapters) {
       const claims = tableRows(outputText(executed.get(name)!), "section");
       expect(claims.length, name).toBeGreaterThan(20);
+      expect(claims.every((c) => c.section && c.claim && c.expected), name).toBe(true);
       expect(claims.filter((c) => c.holds !== "true"), name).toEqual([]);
     }
   });
@@ -68,6 +69,22 @@ describe("the chapter 04 and 05 notebooks under dslab run", () => {
 
   it("04 saves the state of its four widgets", () => {
     const nb = executed.get("04-communication.ipynb")!;
+    const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
+    expect(Object.values(state).filter((m) => m.model_name === "FigureModel")).toHaveLength(4);
+  });
+
+  it("05 shows the timeout detector's closed-form query accuracy beside the simulation, and clocks within Cristian's bound", () => {
+    const text = outputText(executed.get("05-computational-models.ipynb")!);
+    const rows = tableRows(text, "timeout_ms");
+    expect(rows.map((r) => Number(r.timeout_ms))).toEqual([110, 125, 150, 175, 200, 250, 300, 400]);
+    // 100,000 heartbeats: where at least 1% of the time is suspicion (> 1,000 mistakes), within 5%.
+    for (const r of rows.filter((r) => Number(r.suspected_closed_form) >= 0.01)) expect(Math.abs(Number(r.suspected_simulated) / Number(r.suspected_closed_form) - 1)).toBeLessThan(0.05);
+    expect(text).toContain("200 ppm: 17.28 s a day, 6.0 ms every 30 s");
+    expect(text).toMatch(/doubles at f = 1\/4,999 \(data centre\)/);
+  });
+
+  it("05 saves the state of its four widgets", () => {
+    const nb = executed.get("05-computational-models.ipynb")!;
     const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
     expect(Object.values(state).filter((m) => m.model_name === "FigureModel")).toHaveLength(4);
   });

@@ -29,7 +29,7 @@ function outputText(notebook: Notebook): string {
 
 describe("the chapter notebooks", () => {
   it("are the three chapters, stored without outputs, on the dslab kernel", () => {
-    expect(names).toEqual(["01-why-distribute.ipynb", "02-transparency-and-latency.ipynb", "03-architectures.ipynb", "04-communication.ipynb"]);
+    expect(names).toEqual(["01-why-distribute.ipynb", "02-transparency-and-latency.ipynb", "03-architectures.ipynb", "04-communication.ipynb", "05-computational-models.ipynb"]);
     for (const name of names) {
       const nb = JSON.parse(readFileSync(join(notebooksDir, name), "utf8"));
       expect(nb.metadata.kernelspec.name).toBe("dslab");
