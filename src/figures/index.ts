@@ -6,3 +6,4 @@ export { chordRingFigure } from "./chord-ring-figure";
 export { bitFieldsFigure } from "./bit-fields-figure";
 export type { SpaceTimeFigureOptions } from "./space-time-figure";
 export { spaceTimeFigure } from "./space-time-figure";
+export { stackedBarFigure } from "./stacked-bar-figure";
