@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   mkdirSync(artifacts, { recursive: true });
-}, 240_000);
+}, 420_000);
 afterAll(async () => {
   await browser?.close();
 });

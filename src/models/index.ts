@@ -1,0 +1,14 @@
+export type { MemoryAccessTimeOptions } from "./memory-access-time";
+export { MEMORY_TIERS, breakEvenRemoteFraction, memoryAccessTime } from "./memory-access-time";
+export type { ClocksOptions, ClocksResult, ResyncMethod, SkewVsPeriodOptions } from "./clocks";
+export { RESYNC_METHODS, driftPerDaySeconds, simulateClocks, skewVsResyncPeriod } from "./clocks";
+export type { Execution, Message, ProcessEvent, RandomExecutionOptions } from "./execution";
+export { randomExecution } from "./execution";
+export { concurrentPairs, happenedBefore, lamportClocks, vectorBefore, vectorClocks } from "./logical-clocks";
+export { eventNames, logicalClockTable, orderingSummary, processName } from "./logical-clock-table";
+export type { DelayModel, HeartbeatOptions, HeartbeatStream } from "./heartbeats";
+export { DELAY_MODELS, heartbeatArrivals } from "./heartbeats";
+export type { Detector, DetectorQoS, DetectorTradeoffOptions, QueryAccuracyOptions } from "./failure-detectors";
+export { DETECTORS, detectorQoS, detectorTradeoff, timeoutMistakeProbability, timeoutQueryAccuracy } from "./failure-detectors";
+export type { FailureClass, FailureClassesOptions } from "./failure-classes";
+export { CLIENT_RULES, FAILURE_CLASSES, failureClasses } from "./failure-classes";
