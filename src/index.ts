@@ -7,10 +7,11 @@ import * as chord from "./chord/index";
 import * as architectures from "./architectures/index";
 import * as transparency from "./transparency/index";
 import * as consistency from "./consistency/index";
+import * as consensus from "./consensus/index";
 
 import * as figures from "./figures";
 import * as claims from "./claims/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency, consistency, figures, claims };
+export { random, stats, des, failure, latency, chord, architectures, transparency, consistency, consensus, figures, claims };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";
