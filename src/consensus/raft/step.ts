@@ -1,14 +1,15 @@
-import { checkInteger, invalidRange } from "../../validate";
-import { advance } from "./advance";
+import { checkInteger, checkNumber, invalidRange } from "../../validate";
+import { advance, advanceUntil } from "./advance";
 import { startElection } from "./election-rules";
 import { crash, currentLeader, partition, restart } from "./faults";
 import { note } from "./network";
 import { appendCommand } from "./replication-rules";
 import type { RaftEvent, RaftState } from "./types";
 
-/** What can happen to a cluster: the next event in time, or an input from outside (a fault, a client, a forced timeout). */
+/** What can happen to a cluster: the next event (tick), every event in the next ms (wait), or an input from outside (a fault, a client, a forced timeout). */
 export type RaftInput =
   | { type: "tick" }
+  | { type: "wait"; ms: number }
   | { type: "crash"; server: number }
   | { type: "restart"; server: number }
   | { type: "partition"; sides: number[] }
@@ -17,7 +18,7 @@ export type RaftInput =
   | { type: "timeout"; server: number };
 
 /** The names of the inputs, for validation and the explorer's controls. */
-export const RAFT_INPUTS = ["tick", "crash", "restart", "partition", "heal", "clientRequest", "timeout"] as const;
+export const RAFT_INPUTS = ["tick", "wait", "crash", "restart", "partition", "heal", "clientRequest", "timeout"] as const;
 
 /** A step's result: the new state and what happened. */
 export interface StepResult {
@@ -30,6 +31,10 @@ export function applyInput(state: RaftState, input: RaftInput, log: RaftEvent[] 
   switch (input?.type) {
     case "tick":
       advance(state, log);
+      return;
+    case "wait":
+      checkNumber("ms", input.ms, { min: 0, minOpen: true, max: 1e6 });
+      advanceUntil(state, state.time + input.ms, log);
       return;
     case "crash":
       crash(state, input.server, log);
