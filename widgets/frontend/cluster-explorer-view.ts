@@ -51,7 +51,8 @@ function html<K extends keyof HTMLElementTagNameMap>(name: K, className: string,
 export class ClusterExplorerView extends DOMWidgetView {
   private readonly svg = el("svg", { viewBox: "0 0 700 330", class: "dslab-raft-svg", role: "img" });
   private readonly status = html("div", "dslab-raft-status");
-  private readonly log = html("ol", "dslab-raft-log");
+  private readonly log = html("ul", "dslab-raft-log");
+  private readonly legend = html("div", "dslab-raft-legend");
   private readonly error = html("div", "dslab-raft-error");
   private readonly playButton = html("button", "dslab-raft-play", "Play");
 
@@ -65,10 +66,14 @@ export class ClusterExplorerView extends DOMWidgetView {
     this.svg.style.display = "block";
     this.error.style.color = "#D55E00";
     this.log.style.margin = "4px 0";
-    this.log.style.paddingLeft = "22px";
+    this.log.style.paddingLeft = "0";
+    this.log.style.listStyle = "none";
+    this.legend.style.color = "#444";
+    this.legend.style.fontSize = "12px";
+    this.drawLegend();
     this.log.style.maxHeight = "11em";
     this.log.style.overflowY = "auto";
-    this.el.append(this.controls(), this.status, this.svg, this.error, this.log);
+    this.el.append(this.controls(), this.status, this.svg, this.legend, this.error, this.log);
     this.listenTo(this.model, "change:cluster change:events change:steps change:playing change:error", () => this.draw());
     this.listenTo(this.model, "msg:custom", (content: { trace?: string }) => this.download(content));
     this.draw();
@@ -118,6 +123,24 @@ export class ClusterExplorerView extends DOMWidgetView {
     });
     bar.append(file);
     return bar;
+  }
+
+  /** What the message dots mean, and how to crash a server. */
+  private drawLegend(): void {
+    const swatch = (fill: string, stroke: string, label: string) => {
+      const item = html("span", "dslab-raft-legend-item");
+      item.style.marginRight = "12px";
+      const dot = html("span", "");
+      Object.assign(dot.style, { display: "inline-block", width: "9px", height: "9px", borderRadius: "50%", background: fill, border: `2px solid ${stroke}`, marginRight: "4px", verticalAlign: "middle" });
+      item.append(dot, document.createTextNode(label));
+      this.legend.append(item);
+    };
+    swatch(MESSAGE_FILL.RequestVote, MESSAGE_FILL.RequestVote, "RequestVote");
+    swatch(MESSAGE_FILL.RequestVoteReply, MESSAGE_FILL.RequestVoteReply, "vote granted");
+    swatch("#fff", MESSAGE_FILL.RequestVoteReply, "refused");
+    swatch(MESSAGE_FILL.AppendEntries, MESSAGE_FILL.AppendEntries, "AppendEntries (bigger with entries)");
+    swatch(MESSAGE_FILL.AppendEntriesReply, MESSAGE_FILL.AppendEntriesReply, "its reply");
+    this.legend.append(document.createTextNode("· grey arc: election timer · dashed: cut off · click a server to crash or restart it"));
   }
 
   /** Cuts the leader and one neighbour (a minority) off from the rest. */

@@ -20,13 +20,14 @@ export function lastLog(server: RaftServer): { index: number; term: number } {
 /** Adopts a newer term seen in any message: clears the vote and returns to follower (Fig. 2, "All Servers"). */
 export function stepDown(state: RaftState, server: RaftServer, term: number, log: RaftEvent[] | null): void {
   const wasLeader = server.role === "leader";
+  const was = server.role;
   server.term = term;
   server.votedFor = null;
   server.role = "follower";
   server.leader = null;
   // A leader runs no election timer; once a follower again it must.
   if (wasLeader) resetElectionTimer(state, server);
-  note(log, state, "step down", server.id, `saw term ${term}`);
+  note(log, state, was === "follower" ? "new term" : "step down", server.id, was === "follower" ? `adopts term ${term}` : `${was} sees term ${term}, becomes follower`);
 }
 
 /** Election timeout: become candidate of the next term, vote for itself, ask every other server for its vote. */
