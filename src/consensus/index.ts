@@ -19,3 +19,4 @@ export { quorumIntersection } from "./quorum-intersection";
 export type { QuorumIntersectionOptions } from "./quorum-intersection";
 export { replicationTimeline } from "./replication-timeline";
 export type { ReplicationTimelineOptions } from "./replication-timeline";
+export { electionSummary } from "./election-summary";
