@@ -5,7 +5,7 @@ import { MODULE_NAME, MODULE_VERSION } from "./figure-view";
 const SVG = "http://www.w3.org/2000/svg";
 // Okabe–Ito colours (src/figures/palette.ts), so roles read the same as in the figures.
 const ROLE_FILL: Record<string, string> = { follower: "#ffffff", candidate: "#E69F00", leader: "#0072B2" };
-const TERM_COLOURS = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2"];
+const TERM_COLOURS = ["#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#999999"];
 const MESSAGE_FILL: Record<string, string> = { RequestVote: "#E69F00", RequestVoteReply: "#009E73", AppendEntries: "#0072B2", AppendEntriesReply: "#56B4E9" };
 
 /** The front-end model of ClusterExplorer: the cluster as plain data, the latest events, the play state. */
