@@ -18,3 +18,7 @@ export type { LockingRun } from "./transactions/two-phase-locking";
 export { SEED001_SCHEDULE, seed001Schedules } from "./transactions/seed001-schedules";
 export type { Seed001Options } from "./transactions/seed001-schedules";
 export { namedAnomalies } from "./transactions/named-anomalies";
+export { primaryBackup } from "./replication/primary-backup";
+export type { PrimaryBackupOptions } from "./replication/primary-backup";
+export { stateMachineReplication } from "./replication/state-machine-replication";
+export type { RegisterCommand, StateMachineReplicationOptions } from "./replication/state-machine-replication";
