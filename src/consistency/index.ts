@@ -22,3 +22,5 @@ export { primaryBackup } from "./replication/primary-backup";
 export type { PrimaryBackupOptions } from "./replication/primary-backup";
 export { stateMachineReplication } from "./replication/state-machine-replication";
 export type { RegisterCommand, StateMachineReplicationOptions } from "./replication/state-machine-replication";
+export { capTradeoff } from "./replication/cap-tradeoff";
+export type { CapTradeoffOptions } from "./replication/cap-tradeoff";
