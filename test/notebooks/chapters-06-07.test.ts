@@ -7,7 +7,7 @@ import { kernelEnv } from "../helpers/jupyter";
 
 // Chapters 06 and 07 (issue 16), run like chapters 01-03 in notebooks.test.ts.
 const notebooksDir = join(__dirname, "..", "..", "notebooks");
-const NAMES = ["07-consensus.ipynb"];
+const NAMES = ["06-consistency-and-transactions.ipynb", "07-consensus.ipynb"];
 const executed = new Map<string, Notebook>();
 
 /** Every text an executed notebook shows: streams, errors, text/plain and text/html. */
@@ -44,6 +44,16 @@ describe("chapters 06 and 07", () => {
         executed.set(name, result.notebook);
       }));
     }, 300_000);
+
+    it("06 runs top to bottom, its claims hold, and it prints the notes' schedule with its cycle", () => {
+      const nb = executed.get("06-consistency-and-transactions.ipynb")!;
+      expect(nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error")).toEqual([]);
+      const text = outputText(nb);
+      expect(text).toContain("the notes' schedule 1111222221: R1(X) W1(X) R2(X) W2(X) W2(Y) W1(Y) → X = 4, Y = 12; conflict cycle T1 → T2 → T1");
+      expect(text).toMatch(/under strict 2PL: 252 of 252 schedules end at X = 4, Y = 14; 240 deadlock/);
+      const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
+      expect(Object.values(state).some((m) => m.model_name === "FigureModel")).toBe(true);
+    });
 
     it("07 runs top to bottom, its claims hold, and it saves the explorer's and the figures' widget state", () => {
       const nb = executed.get("07-consensus.ipynb")!;
