@@ -20,3 +20,5 @@ export type { QuorumIntersectionOptions } from "./quorum-intersection";
 export { replicationTimeline } from "./replication-timeline";
 export type { ReplicationTimelineOptions } from "./replication-timeline";
 export { electionSummary } from "./election-summary";
+export { paxosDuel } from "./paxos/paxos-duel";
+export type { PaxosDuelOptions, PaxosOutcome } from "./paxos/paxos-duel";
