@@ -22,3 +22,5 @@ export type { ReplicationTimelineOptions } from "./replication-timeline";
 export { electionSummary } from "./election-summary";
 export { paxosDuel } from "./paxos/paxos-duel";
 export type { PaxosDuelOptions, PaxosOutcome } from "./paxos/paxos-duel";
+export { paxosDuelSweep } from "./paxos/paxos-duel-sweep";
+export type { PaxosDuelSweepOptions } from "./paxos/paxos-duel-sweep";

@@ -97,7 +97,9 @@ export function paxosDuel(options: PaxosDuelOptions = {}): PaxosOutcome {
   const send = (from: number, to: number, message: Message) => {
     messages++;
     const d = delay();
-    if (adversary && message.type === "Accept") {
+    // The adversary holds an Accept that could still succeed; one already doomed (its acceptor promised
+    // a higher ballot) it lets through, since holding it forever would not be a fair schedule.
+    if (adversary && message.type === "Accept" && promised[to] <= message.ballot) {
       held.push({ at: sim.now + d, to, message, sentAt: sim.now });
       if (maxHoldMs !== Infinity) schedule(sim, d + maxHoldMs, "release", { kind: "release", to, message });
       return;

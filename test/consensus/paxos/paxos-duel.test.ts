@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { paxosDuel } from "../../../src/consensus";
+import { paxosDuel, paxosDuelSweep } from "../../../src/consensus";
 
 describe("paxosDuel(options)", () => {
   it("decides in one ballot with one proposer: 4N messages (Prepare, Promise, Accept, Accepted)", () => {
@@ -41,5 +41,13 @@ describe("paxosDuel(options)", () => {
 
   it("rejects bad parameters, naming them", () => {
     expect(() => paxosDuel({ acceptors: 0 })).toThrow(new RangeError("invalid acceptors: 0 (expected an integer in [1, 15])"));
+  });
+});
+
+describe("paxosDuelSweep({ trials, seed, ...setup })", () => {
+  it("has one row per run, each run on a seed derived from (seed, i)", () => {
+    const rows = paxosDuelSweep({ trials: 20, proposers: 2, seed: 4 }).objects() as { decided: boolean; ballots: number; messages: number }[];
+    expect(rows.length).toBe(20);
+    expect(rows.every((r) => r.decided && r.ballots >= 1 && r.messages >= 12)).toBe(true);
   });
 });
