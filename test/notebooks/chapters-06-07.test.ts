@@ -61,6 +61,7 @@ describe("chapters 06 and 07", () => {
       const text = outputText(nb);
       // checkClaims prints its table; a failing claim would have stopped the run above.
       expect((text.match(/150–155 ms: median near the paper's 287 ms/g) ?? []).length).toBeGreaterThan(0);
+      expect(text).toMatch(/replayed \d+ inputs: same cluster state as the original: true/);
       expect(text).toMatch(/same log and commit index as the leader again at \d+ ms, \d+ ms after its restart; at the end it holds 12 entries, 12 committed/);
       const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
       const models = Object.values(state).map((m) => m.model_name);
