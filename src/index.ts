@@ -8,11 +8,13 @@ import * as architectures from "./architectures/index";
 import * as transparency from "./transparency/index";
 import * as communication from "./communication/index";
 import * as models from "./models/index";
+import * as consistency from "./consistency/index";
+import * as consensus from "./consensus/index";
 
 import * as figures from "./figures";
 import * as claims from "./claims/index";
 import * as format from "./format/index";
 
-export { random, stats, des, failure, latency, chord, architectures, transparency, communication, models, figures, claims, format };
+export { random, stats, des, failure, latency, chord, architectures, transparency, communication, models, consistency, consensus, figures, claims, format };
 export { tableFromRows, tableFromColumns } from "./table";
 export type { Table } from "./table";

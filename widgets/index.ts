@@ -14,6 +14,8 @@ export type { LinkEnd } from "./link";
 export { Link, jsdlink, jslink } from "./link";
 export type { FigureSpec, Trace } from "./figure";
 export { Figure } from "./figure";
+export type { ClusterExplorerOptions } from "./cluster-explorer";
+export { ClusterExplorer } from "./cluster-explorer";
 export type { ChoiceSpec, Fixed, InteractOptions, Interactive, ParamSpec, ParamValues, RangeSpec } from "./interact";
 export { fixed, interact, interactive } from "./interact";
 export type { ProgressBar, ProgressOptions } from "./progress";

@@ -7,3 +7,5 @@ export { bitFieldsFigure } from "./bit-fields-figure";
 export type { SpaceTimeFigureOptions } from "./space-time-figure";
 export { spaceTimeFigure } from "./space-time-figure";
 export { stackedBarFigure } from "./stacked-bar-figure";
+export type { CdfFigureOptions } from "./cdf-figure";
+export { cdfFigure } from "./cdf-figure";

@@ -47,13 +47,13 @@ describe.runIf(haveChromium)("the prebuilt extension loaded the way JupyterLab 4
         return {
           requiresRegistry: plugin.requires[0] === host.base.IJupyterWidgetRegistry,
           registered: registered.map((r) => ({ name: r.name, version: r.version, exports: Object.keys(r.exports).sort() })),
-          sharedBase: registered[0]?.exports.FigureView.prototype instanceof host.base.DOMWidgetView,
+          sharedBase: registered[0]?.exports.FigureView.prototype instanceof host.base.DOMWidgetView && registered[0]?.exports.ClusterExplorerView.prototype instanceof host.base.DOMWidgetView,
           mimeTypes: mime.rendererFactory.mimeTypes,
           bars: renderer.node.querySelectorAll(".barlayer .point").length,
         };
       });
       expect(errors).toEqual([]);
-      expect(seen).toEqual({ requiresRegistry: true, registered: [{ name: "dslab", version: "0.1.0", exports: ["FigureModel", "FigureView"] }], sharedBase: true, mimeTypes: ["application/vnd.plotly.v1+json"], bars: 2 });
+      expect(seen).toEqual({ requiresRegistry: true, registered: [{ name: "dslab", version: "0.1.0", exports: ["ClusterExplorerModel", "ClusterExplorerView", "FigureModel", "FigureView"] }], sharedBase: true, mimeTypes: ["application/vnd.plotly.v1+json"], bars: 2 });
     } finally {
       await browser.close();
     }
