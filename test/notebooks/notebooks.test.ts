@@ -10,8 +10,7 @@ import { PYTHON, hasPythonModules, kernelEnv, toolsAvailable } from "../helpers/
 
 const run = promisify(execFile);
 const notebooksDir = join(__dirname, "..", "..", "notebooks");
-// Chapters 06 and 07 run in chapters-06-07.test.ts.
-const names = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb") && !/^0[67]-/.test(f)).sort();
+const names = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
 const env = kernelEnv();
 const executed = new Map<string, Notebook>();
 
