@@ -4,12 +4,14 @@
 // (run it under --cpu-prof to see where a cell's time goes):
 //   node --import tsx bench/kernel-cells.ts [count] [cell template, N replaced by the index]
 import { join } from "node:path";
+import type { createCodeRunner as CreateCodeRunner } from "../kernel-ext/kernel/code-runner";
 import { providePatchedTypescript } from "../kernel-ext/kernel/patched-typescript";
 
 async function main(): Promise<void> {
   const root = join(__dirname, "..");
   const patched = providePatchedTypescript(root);
-  const { createCodeRunner } = await import("../kernel-ext/kernel/code-runner");
+  // Required only now: the code runner loads TypeScript, which must be the patched one.
+  const { createCodeRunner } = require("../kernel-ext/kernel/code-runner") as { createCodeRunner: typeof CreateCodeRunner };
   const count = Number(process.argv[2] ?? 200);
   const template = process.argv[3] ?? "N+1";
   const runner = createCodeRunner(join(root, "notebooks"));
