@@ -68,6 +68,15 @@ describe("the text patches", () => {
   });
 });
 
+/** A compiler host of `t` that also has `files` (path to text). */
+function hostWith(t: typeof ts, files: Record<string, string>): ts.CompilerHost {
+  const host = t.createCompilerHost({});
+  const readFile = host.readFile;
+  host.readFile = (f) => files[f] ?? readFile(f);
+  host.fileExists = (f) => f in files || t.sys.fileExists(f);
+  return host;
+}
+
 describe("the patched TypeScript", () => {
   it("transpiles, type-checks and reports errors exactly as the original", () => {
     const copy = loadPatched();
@@ -86,11 +95,7 @@ describe("the patched TypeScript", () => {
       }
     }
     const check = (t: typeof ts) => {
-      const host = t.createCompilerHost({});
-      const files: Record<string, string> = { "/m.ts": "const s: string = 1;\nconst n = [1, 2].map((v) => v * 2).includes('x');\nundefinedName;\n" };
-      const readFile = host.readFile;
-      host.readFile = (f) => files[f] ?? readFile(f);
-      host.fileExists = (f) => f in files || t.sys.fileExists(f);
+      const host = hostWith(t, { "/m.ts": "const s: string = 1;\nconst n = [1, 2].map((v) => v * 2).includes('x');\nundefinedName;\n" });
       const program = t.createProgram(["/m.ts"], { strict: true, target: t.ScriptTarget.ES2022, types: [] }, host);
       return t.getPreEmitDiagnostics(program).map((d) => `${d.start}: ${t.flattenDiagnosticMessageText(d.messageText, "\n")}`);
     };
@@ -102,11 +107,7 @@ describe("the patched TypeScript", () => {
     // A declaration that names a type from @types/node gets `/// <reference types="node" />`:
     // the emit resolver's map of files to directives, which the patched checker builds at first use.
     const emitDeclarations = (t: typeof ts) => {
-      const host = t.createCompilerHost({});
-      const files: Record<string, string> = { "/d/m.ts": 'export const b = Buffer.alloc(1);\nexport const s = (p: string) => require("fs").statSync(p) as import("fs").Stats;\nexport const n = 1;\n' };
-      const readFile = host.readFile;
-      host.readFile = (f) => files[f] ?? readFile(f);
-      host.fileExists = (f) => f in files || t.sys.fileExists(f);
+      const host = hostWith(t, { "/d/m.ts": 'export const b = Buffer.alloc(1);\nexport const s = (p: string) => require("fs").statSync(p) as import("fs").Stats;\nexport const n = 1;\n' });
       const typeRoots = [join(__dirname, "..", "..", "node_modules", "@types")];
       const program = t.createProgram(["/d/m.ts"], { declaration: true, emitDeclarationOnly: true, target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots }, host);
       let out = "";
