@@ -1,5 +1,9 @@
 // The dslab kernel beside Debian's ipykernel, measured interleaved in one run: start to the
-// first cell's result, execute round trip of `1+1`, and comm echo round trip (p50, p99).
+// first cell's result, execute round trip of `1+1`, a new cell `N+1` each time, and comm echo
+// round trip (p50, p99), with dslab's Node client; then new cells again with Jupyter's own
+// Python client (jupyter_client, bench/jupyter_client_cells.py). Deno's kernel is a second
+// reference column for new cells when a `deno` kernelspec is installed (`deno jupyter --install`).
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,6 +67,40 @@ async function roundTrips(client: KernelClient, count: number, round: number): P
   return { execute, distinct, comm };
 }
 
+/** Debian's Python, which has jupyter_client (the `python3` on PATH may be another). */
+const PYTHON = "/usr/bin/python3";
+const DRIVER = join(__dirname, "jupyter_client_cells.py");
+
+/** The kernelspecs jupyter_client finds, or undefined when it cannot run. */
+function jupyterKernels(): string[] | undefined {
+  const r = spawnSync(PYTHON, [DRIVER, "--list"], { cwd, env, encoding: "utf8" });
+  return r.status === 0 ? (JSON.parse(r.stdout.trim().split("\n").pop() ?? "[]") as string[]) : undefined;
+}
+
+/** `count` new cells through jupyter_client, from a kernel it starts. */
+function pythonClientCells(kernelName: string, count: number, first: number): number[] {
+  const r = spawnSync(PYTHON, [DRIVER, kernelName, String(count), String(first)], { cwd, env, encoding: "utf8", timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`jupyter_client with ${kernelName} failed: ${r.stderr}`);
+  return (JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { distinct: number[] }).distinct;
+}
+
+/** New cells `N+1` through dslab's Node client, for a kernel measured only on those (Deno). */
+async function nodeClientCells(kernelName: string, count: number, first: number): Promise<number[]> {
+  const client = await KernelClient.launch({ kernelName, cwd, env });
+  try {
+    for (let i = 0; i < 20; i++) await executeCell(client, `${i}+2`);
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await executeCell(client, `${first + i}+1`);
+      times.push(performance.now() - t);
+    }
+    return times;
+  } finally {
+    await client.shutdown();
+  }
+}
+
 async function main(): Promise<void> {
   const kernels = ["dslab", "python3"];
   const starts: Record<string, number[]> = { dslab: [], python3: [] };
@@ -93,6 +131,27 @@ async function main(): Promise<void> {
   console.log(row("execute a new cell `N+1` each time, p99", trips.dslab.distinct, trips.python3.distinct, 0.99));
   console.log(row("comm echo, p50", trips.dslab.comm, trips.python3.comm, 0.5));
   console.log(row("comm echo, p99", trips.dslab.comm, trips.python3.comm, 0.99));
+
+  // New cells again, each kernel started afresh per round, interleaved: dslab's Node client
+  // for Deno (dslab and ipykernel above), and Jupyter's Python client for all of them.
+  const specs = jupyterKernels();
+  const deno = specs?.includes("deno") ?? false;
+  const viaPython: Record<string, number[]> = { dslab: [], python3: [], deno: [] };
+  const denoViaNode: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    if (specs) for (const k of deno ? ["dslab", "python3", "deno"] : ["dslab", "python3"]) viaPython[k].push(...pythonClientCells(k, 200, 10_000 + round * 200));
+    if (deno) denoViaNode.push(...(await nodeClientCells("deno", 100, 10_000 + round * 100)));
+  }
+  const withDeno = (label: string, a: number[], b: number[], c: number[], p: number) => {
+    const [qa, qb] = [quantile(a, p), quantile(b, p)];
+    const denoCells = deno ? ` ${quantile(c, p).toFixed(2)} | ${(qa / quantile(c, p)).toFixed(2)}x |` : "";
+    return `| ${label} | ${qa.toFixed(2)} | ${qb.toFixed(2)} | ${(qa / qb).toFixed(2)}x |${denoCells}`;
+  };
+  console.log(`\n| new cell \`N+1\` (ms) | dslab | ipykernel | dslab / ipykernel |${deno ? " Deno | dslab / Deno |" : ""}\n|---|---|---|---|${deno ? "---|---|" : ""}`);
+  for (const p of [0.5, 0.99]) console.log(withDeno(`Node client, p${p * 100}`, trips.dslab.distinct, trips.python3.distinct, denoViaNode, p));
+  if (specs) for (const p of [0.5, 0.99]) console.log(withDeno(`jupyter_client (Python), p${p * 100}, 4 starts x 200 cells`, viaPython.dslab, viaPython.python3, viaPython.deno, p));
+  else console.log(`jupyter_client: not measured (${PYTHON} cannot import jupyter_client)`);
+  if (!deno) console.log("Deno: no `deno` kernelspec installed (npm package deno, then `deno jupyter --install`); its column is skipped.");
 }
 
 main().catch((error: unknown) => {

@@ -14,8 +14,8 @@ interface CellMaps {
   executionCount?: number;
   /** ES module emitted by the program → the cell's TypeScript. */
   emitted?: SourceMap;
-  /** CommonJS run by the executor → the ES module. */
-  transpiled?: SourceMap;
+  /** CommonJS run by the executor → the ES module; null when the emit was CommonJS already (then `emitted` maps the code that runs). */
+  transpiled?: SourceMap | null;
   /** Columns the executor's wrapper adds before the first line. */
   wrapperColumns: number;
   /** Lines of the cell's CommonJS; the wrapper's closing call is on the line after. */
@@ -36,7 +36,7 @@ export const scriptName = (id: number): string => `dslab-cell-${id}`;
 export class CellSourceMaps {
   private readonly cells = new Map<number, CellMaps>();
   private pendingEmit?: string;
-  private pendingTranspile = new Map<string, string>();
+  private pendingTranspile = new Map<string, string | null>();
   private newest = 0;
 
   constructor(private readonly keep = 2000) {}
@@ -46,8 +46,8 @@ export class CellSourceMaps {
     if (/(^|[\\/])__tslab__\.js\.map$/.test(fileName)) this.pendingEmit = text;
   }
 
-  /** A transpile's CommonJS output (as it will run) and its map. */
-  recordTranspile(output: string, map: string | undefined): void {
+  /** A transpile's CommonJS output (as it will run) and its map; null: the output is the emit's, unchanged. */
+  recordTranspile(output: string, map: string | null | undefined): void {
     if (map === undefined) return;
     this.pendingTranspile.set(output, map);
     if (this.pendingTranspile.size > 64) this.pendingTranspile.delete(this.pendingTranspile.keys().next().value as string);
@@ -55,7 +55,7 @@ export class CellSourceMaps {
 
   /** Starts cell `id`, whose CommonJS is `output`, with the maps recorded while it was converted. */
   startCell(id: number, output: string, wrapperColumns: number, executionCount?: number): void {
-    const cell: CellMaps = { executionCount, wrapperColumns, lines: output.split("\n").length, emitted: parseMap(this.pendingEmit), transpiled: parseMap(this.pendingTranspile.get(output)) };
+    const cell: CellMaps = { executionCount, wrapperColumns, lines: output.split("\n").length, emitted: parseMap(this.pendingEmit), transpiled: this.pendingTranspile.get(output) === null ? null : parseMap(this.pendingTranspile.get(output) ?? undefined) };
     this.pendingEmit = undefined;
     this.pendingTranspile.clear();
     this.cells.set(id, cell);
@@ -101,10 +101,10 @@ export class CellSourceMaps {
   }
 
   private cellPosition(cell: CellMaps, line: number, column: number): { line: number; column: number } | undefined {
-    if (!cell.transpiled || !cell.emitted) return undefined;
+    if (cell.transpiled === undefined || !cell.emitted) return undefined;
     // Stack positions are 1-based, maps 0-based; the wrapper shares the first line.
-    const col0 = line === 1 ? column - 1 - cell.wrapperColumns : column - 1;
-    const esm = original(cell.transpiled, line - 1, Math.max(0, col0));
+    const col0 = Math.max(0, line === 1 ? column - 1 - cell.wrapperColumns : column - 1);
+    const esm = cell.transpiled === null ? { line: line - 1, column: col0 } : original(cell.transpiled, line - 1, col0);
     const ts = esm && original(cell.emitted, esm.line, esm.column);
     // tslab's program reads the cell as "export {};\n" + the cell.
     return ts && ts.line >= CELL_PREFIX_LINES ? { line: ts.line - CELL_PREFIX_LINES + 1, column: ts.column + 1 } : undefined;

@@ -13,17 +13,21 @@ type CreateProgram = TS.CreateProgram<TS.BuilderProgram>;
  * (createAbstractBuilder) answers the first two the same way; the cell's dependencies are
  * found here by following the cell's resolved imports and references.
  */
-export function lightBuilder(ts: typeof TS, onWrite: (fileName: string, text: string) => void = () => undefined): CreateProgram {
+export function lightBuilder(ts: typeof TS, onWrite: (fileName: string, text: string) => void = () => undefined, builderOptions: LightBuilderOptions = {}): CreateProgram {
+  const commonJs = builderOptions.emitCommonJs ? commonJsTransformer(ts) : undefined;
   return (rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences) => {
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences);
     // Every file an emit writes is shown to onWrite too (tslab keeps only the JavaScript).
     const emit = builder.emit.bind(builder);
-    const emitSeen: typeof builder.emit = (sourceFile, writeFile, ...rest) => {
+    const emitSeen: typeof builder.emit = (sourceFile, writeFile, cancellationToken, emitOnlyDts, customTransformers) => {
       const write: TS.WriteFileCallback = (fileName, text, ...more) => {
         onWrite(fileName, text);
         (writeFile ?? host?.writeFile)?.(fileName, text, ...more);
       };
-      return emit(sourceFile, write, ...rest);
+      // CommonJS last, after the caller's own transformers (tslab's rewrite of the last
+      // expression and of earlier cells' names), where TypeScript runs its module transform.
+      const transformers = commonJs && !emitOnlyDts ? { ...customTransformers, after: [...(customTransformers?.after ?? []), commonJs] } : customTransformers;
+      return emit(sourceFile, write, cancellationToken, emitOnlyDts, transformers);
     };
     builder.emit = emitSeen;
     // Not written as `builder.getAllDependencies = (sourceFile) => ...`: V8 allocates a function
@@ -36,6 +40,25 @@ export function lightBuilder(ts: typeof TS, onWrite: (fileName: string, text: st
     builder.getProgram().getTypeChecker();
     return builder as unknown as TS.BuilderProgram;
   };
+}
+
+/** Options of {@link lightBuilder}; each defaults to off. */
+export interface LightBuilderOptions {
+  /**
+   * Emit JavaScript as CommonJS, whatever the program's `module` (tslab type-checks cells as
+   * ES modules, ESNext, and runs them as CommonJS). TypeScript's own module transform runs at
+   * the end of the emit, with the program's checker: the emit's source map then maps the code
+   * that runs straight to the cell, and no second conversion (tslab's ts.transpileModule, a new
+   * program, checker, parse and print for every cell) is needed. Off: the program's `module`.
+   */
+  emitCommonJs?: boolean;
+}
+
+/** TypeScript's CommonJS module transform, as a custom `after` transformer (the program's `module` is ES). */
+function commonJsTransformer(ts: typeof TS): TS.TransformerFactory<TS.SourceFile> {
+  const transformModule = (ts as unknown as { transformModule?: TS.TransformerFactory<TS.SourceFile> }).transformModule;
+  if (typeof transformModule !== "function") throw new Error("this TypeScript has no transformModule: cannot emit CommonJS from the program");
+  return transformModule;
 }
 
 // TypeScript 5.0 keeps a file's resolutions on the file; values are ResolvedModuleWithFailedLookupLocations.

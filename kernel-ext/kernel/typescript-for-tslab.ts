@@ -14,7 +14,14 @@ export function installTypescriptForTslab(): void {
   const path = tslabTypescriptPath();
   const loaded = require(path) as typeof TS & { [INSTALLED]?: true };
   if (loaded[INSTALLED]) return;
-  const createProgram = lightBuilder(loaded, (fileName, text) => cellSourceMaps.recordEmittedFile(fileName, text));
+  // The program emits CommonJS (see LightBuilderOptions.emitCommonJs); the texts it wrote are
+  // kept so that tslab's second conversion of exactly such a text passes it through.
+  const emittedCommonJs = new BoundedSet<string>(64);
+  const onWrite = (fileName: string, text: string) => {
+    cellSourceMaps.recordEmittedFile(fileName, text);
+    if (/\.[cm]?js$/.test(fileName)) emittedCommonJs.add(text);
+  };
+  const createProgram = lightBuilder(loaded, onWrite, { emitCommonJs: true });
   const createWatchCompilerHost = (...args: unknown[]) => {
     // tslab passes root files and no createProgram (null): TypeScript's default builder.
     const forTslab = Array.isArray(args[0]) && args[3] == null;
@@ -29,6 +36,13 @@ export function installTypescriptForTslab(): void {
   // kept aside, and the code that runs without the source-map comments.
   const transpileModule = (input: string, options: TS.TranspileOptions): TS.TranspileOutput => {
     if (options.compilerOptions?.sourceMap) return loaded.transpileModule(input, options);
+    // Already CommonJS: the program's own emit, written just now. Keyed by the whole text, so
+    // nothing else (an ES module, another file's output) can ever take this path.
+    if (options.compilerOptions?.module === loaded.ModuleKind.CommonJS && emittedCommonJs.has(input)) {
+      const outputText = withoutSourceMappingComments(input);
+      cellSourceMaps.recordTranspile(outputText, null);
+      return { outputText, diagnostics: [], sourceMapText: undefined };
+    }
     const out = loaded.transpileModule(input, { ...options, compilerOptions: { ...options.compilerOptions, sourceMap: true } });
     const outputText = withoutSourceMappingComments(out.outputText);
     cellSourceMaps.recordTranspile(outputText, out.sourceMapText);
@@ -37,6 +51,20 @@ export function installTypescriptForTslab(): void {
   const view = typescriptView(loaded, { createWatchCompilerHost, transpileModule });
   Object.defineProperty(view, INSTALLED, { value: true });
   provideModule(path, view);
+}
+
+/** A set that forgets its oldest entries beyond `limit`. */
+class BoundedSet<T> {
+  private readonly items = new Set<T>();
+  constructor(private readonly limit: number) {}
+  add(item: T): void {
+    this.items.delete(item);
+    this.items.add(item);
+    if (this.items.size > this.limit) this.items.delete(this.items.values().next().value as T);
+  }
+  has(item: T): boolean {
+    return this.items.has(item);
+  }
 }
 
 let converterOptions: TS.CompilerOptions = {};

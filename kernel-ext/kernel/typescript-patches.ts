@@ -155,6 +155,37 @@ export function shareScriptTargetFeatures(source: string): string | undefined {
   return replaceEachOnce(source, [[SCRIPT_TARGET_FEATURES, memoized + SCRIPT_TARGET_FEATURES.replace("getScriptTargetFeatures", "createScriptTargetFeatures")]]);
 }
 
+const FILE_TO_DIRECTIVE = `      let fileToDirective;
+      if (resolvedTypeReferenceDirectives) {
+        fileToDirective = /* @__PURE__ */ new Map();
+        resolvedTypeReferenceDirectives.forEach(({ resolvedTypeReferenceDirective }, key, mode) => {
+          if (!(resolvedTypeReferenceDirective == null ? void 0 : resolvedTypeReferenceDirective.resolvedFileName)) {
+            return;
+          }
+          const file = host.getSourceFile(resolvedTypeReferenceDirective.resolvedFileName);
+          if (file) {
+            addReferencedFilesToTypeDirective(file, key, mode);
+          }
+        });
+      }
+`;
+
+/**
+ * The checker's emit resolver maps every file reached from a type reference directive (all of
+ * @types/node's) to its directive, when the checker is made: for every cell's new checker, ~1 ms
+ * of a cell with Node's types. Only a declaration emit that names a type from such a file
+ * reads the map. It is now built at the first read: from the same program, whose files and
+ * resolutions never change, so the map is the same as before.
+ */
+export function buildFileToDirectiveOnFirstUse(source: string): string | undefined {
+  const lazy = FILE_TO_DIRECTIVE.replace("      let fileToDirective;\n      if (resolvedTypeReferenceDirectives) {\n", "      let fileToDirective;\n      let fileToDirectiveBuilt = false;\n      const ensureFileToDirective = () => {\n      if (!fileToDirectiveBuilt && resolvedTypeReferenceDirectives) {\n        fileToDirectiveBuilt = true;\n") + "      return fileToDirective;\n      };\n";
+  return replaceEachOnce(source, [
+    [FILE_TO_DIRECTIVE, lazy],
+    ["        if (!fileToDirective) {\n          return void 0;\n        }\n        let meaning;", "        if (!ensureFileToDirective()) {\n          return void 0;\n        }\n        let meaning;"],
+    ["        if (!fileToDirective || !isSymbolFromTypeDeclarationFile(symbol)) {", "        if (!ensureFileToDirective() || !isSymbolFromTypeDeclarationFile(symbol)) {"],
+  ]);
+}
+
 /** `source` with each `from` replaced by its `to`, or undefined unless every `from` occurs exactly once. */
 function replaceEachOnce(source: string, edits: Array<[from: string, to: string]>): string | undefined {
   const once = (text: string) => {
@@ -174,6 +205,7 @@ export function patchTypescript(ts: typeof TS, source: string): PatchedTypescrip
     ["shareNoIterationTypes", shareNoIterationTypes],
     ["shareTransformationHookAccessors", shareTransformationHookAccessors],
     ["shareScriptTargetFeatures", shareScriptTargetFeatures],
+    ["buildFileToDirectiveOnFirstUse", buildFileToDirectiveOnFirstUse],
   ] as const) {
     const patched = patch(source);
     if (patched === undefined) skipped.push(name);

@@ -40,4 +40,22 @@ describe("withoutSourceMappingComments", () => {
     expect(withoutSourceMappingComments("a;\n//# sourceMappingURL=__tslab__.js.map\n//# sourceMappingURL=custom.js.map")).toBe("a;");
     expect(withoutSourceMappingComments("a; // sourceMappingURL is a word\nb;")).toBe("a; // sourceMappingURL is a word\nb;");
   });
+
+  it("maps with the emit's map alone when the emit was CommonJS already (a transpile recorded as unchanged)", () => {
+    // The emit's map of "export {};\nconst a = 1;\nthrow a;" with a CommonJS header line first.
+    const direct = JSON.stringify({ version: 3, file: "__tslab__.js", sources: ["../__tslab__.ts"], names: [], mappings: ";AACA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC" });
+    const maps = new CellSourceMaps();
+    maps.recordEmittedFile("outDir/__tslab__.js.map", direct);
+    maps.recordTranspile(output, null);
+    maps.startCell(1, output, 28, 7);
+    expect(maps.rewriteFrame(`    at ${scriptName(1)}:3:1`)).toBe("    at cell:2:1");
+    expect(maps.rewriteFrame(`    at ${scriptName(1)}:2:7`)).toBe("    at cell:1:7");
+  });
+
+  it("says (compiled) when the cell's transpile was not recorded at all", () => {
+    const maps = new CellSourceMaps();
+    maps.recordEmittedFile("outDir/__tslab__.js.map", emitted);
+    maps.startCell(1, output, 28, 7);
+    expect(maps.rewriteFrame(`    at ${scriptName(1)}:3:1`)).toBe("    at cell (compiled):3:1");
+  });
 });

@@ -39,4 +39,34 @@ describe("the light builder behind tslab's watch program", () => {
     builder.emit(cell, (name) => written.push(name));
     expect(written.sort()).toEqual(["/p/cell.d.ts", "/p/cell.js"]);
   });
+
+  it("emits CommonJS from an ES module program when asked, after the caller's own transformers, with one source map to the TypeScript", () => {
+    const esm: ts.CompilerOptions = { ...options, module: ts.ModuleKind.ESNext, sourceMap: true, noImplicitUseStrict: true };
+    const h = host();
+    const source = 'import { c } from "./c";\nlet n = c;\n\nn = n + 1;\nexport { n };\nexport const last = n * 2;';
+    h.readFile = (name) => (name === "/p/cell.ts" ? source : files[name]);
+    const written = new Map<string, string>();
+    const builder = lightBuilder(ts, undefined, { emitCommonJs: true })(["/p/lib.d.ts", "/p/cell.ts"], esm, h, undefined, undefined, undefined);
+    // A caller's `after` transformer sees the ES module: here it renames `last` to `final`.
+    const rename: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
+      const visit = (node: ts.Node): ts.Node => (ts.isIdentifier(node) && node.text === "last" ? ts.factory.createIdentifier("final") : ts.visitEachChild(node, visit, context));
+      return ts.visitEachChild(file, visit, context);
+    };
+    builder.emit(builder.getSourceFile("/p/cell.ts"), (name, text) => written.set(name, text), undefined, undefined, { after: [rename] });
+    const js = written.get("/p/cell.js")!;
+    expect(js).toContain('require("./c")');
+    expect(js).toContain("exports.n = n = n + 1");
+    expect(js).toContain("exports.final = n * 2");
+    expect(js).not.toMatch(/^\s*(import|export)\b/m);
+    // Without the option the emit stays an ES module.
+    const plain = lightBuilder(ts)(["/p/lib.d.ts", "/p/cell.ts"], esm, h, undefined, undefined, undefined);
+    let esmText = "";
+    plain.emit(plain.getSourceFile("/p/cell.ts"), (name, text) => void (name.endsWith(".js") && (esmText = text)));
+    expect(esmText).toMatch(/^import \{ c \} from "\.\/c";/m);
+    // The map points the CommonJS line of `n = n + 1` at line 4 (0-based 3) of the TypeScript.
+    const { SourceMap } = require("node:module") as typeof import("node:module");
+    const map = new SourceMap(JSON.parse(written.get("/p/cell.js.map")!));
+    const line = js.split("\n").findIndex((l) => l.includes("exports.n = n = n + 1"));
+    expect(map.findEntry(line, js.split("\n")[line].indexOf("n = n"))).toMatchObject({ originalLine: 3 });
+  });
 });

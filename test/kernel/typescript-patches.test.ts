@@ -7,7 +7,7 @@ import * as ts from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileModuleAs } from "../../kernel-ext/kernel/patched-typescript";
 import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
-import { patchTypescript, shareNoIterationTypes, shareScriptTargetFeatures, shareTransformationHookAccessors, wrapFunctionsStoredInProperties } from "../../kernel-ext/kernel/typescript-patches";
+import { buildFileToDirectiveOnFirstUse, patchTypescript, shareNoIterationTypes, shareScriptTargetFeatures, shareTransformationHookAccessors, wrapFunctionsStoredInProperties } from "../../kernel-ext/kernel/typescript-patches";
 
 const originalPath = tslabTypescriptPath();
 const original = readFileSync(originalPath, "utf8");
@@ -58,15 +58,24 @@ describe("wrapFunctionsStoredInProperties", () => {
 
 describe("the text patches", () => {
   it("each apply once to the TypeScript tslab loads, and decline a bundle without their target", () => {
-    for (const patch of [shareNoIterationTypes, shareTransformationHookAccessors, shareScriptTargetFeatures]) {
+    for (const patch of [shareNoIterationTypes, shareTransformationHookAccessors, shareScriptTargetFeatures, buildFileToDirectiveOnFirstUse]) {
       expect(patch(original)).toBeTypeOf("string");
       expect(patch("var unrelated = 1;\n")).toBeUndefined();
     }
-    expect(patched.applied).toEqual(["shareNoIterationTypes", "shareTransformationHookAccessors", "shareScriptTargetFeatures", "wrapFunctionsStoredInProperties"]);
+    expect(patched.applied).toEqual(["shareNoIterationTypes", "shareTransformationHookAccessors", "shareScriptTargetFeatures", "buildFileToDirectiveOnFirstUse", "wrapFunctionsStoredInProperties"]);
     expect(patched.skipped).toEqual([]);
     expect(() => new Script(patched.source)).not.toThrow();
   });
 });
+
+/** A compiler host of `t` that also has `files` (path to text). */
+function hostWith(t: typeof ts, files: Record<string, string>): ts.CompilerHost {
+  const host = t.createCompilerHost({});
+  const readFile = host.readFile;
+  host.readFile = (f) => files[f] ?? readFile(f);
+  host.fileExists = (f) => f in files || t.sys.fileExists(f);
+  return host;
+}
 
 describe("the patched TypeScript", () => {
   it("transpiles, type-checks and reports errors exactly as the original", () => {
@@ -86,16 +95,29 @@ describe("the patched TypeScript", () => {
       }
     }
     const check = (t: typeof ts) => {
-      const host = t.createCompilerHost({});
-      const files: Record<string, string> = { "/m.ts": "const s: string = 1;\nconst n = [1, 2].map((v) => v * 2).includes('x');\nundefinedName;\n" };
-      const readFile = host.readFile;
-      host.readFile = (f) => files[f] ?? readFile(f);
-      host.fileExists = (f) => f in files || t.sys.fileExists(f);
+      const host = hostWith(t, { "/m.ts": "const s: string = 1;\nconst n = [1, 2].map((v) => v * 2).includes('x');\nundefinedName;\n" });
       const program = t.createProgram(["/m.ts"], { strict: true, target: t.ScriptTarget.ES2022, types: [] }, host);
       return t.getPreEmitDiagnostics(program).map((d) => `${d.start}: ${t.flattenDiagnosticMessageText(d.messageText, "\n")}`);
     };
     expect(check(copy)).toEqual(check(ts));
     expect(check(copy)).toHaveLength(3);
+  });
+
+  it("emits the same declarations, with the same type reference directives, as the original", () => {
+    // A declaration that names a type from @types/node gets `/// <reference types="node" />`:
+    // the emit resolver's map of files to directives, which the patched checker builds at first use.
+    const emitDeclarations = (t: typeof ts) => {
+      const host = hostWith(t, { "/d/m.ts": 'export const b = Buffer.alloc(1);\nexport const s = (p: string) => require("fs").statSync(p) as import("fs").Stats;\nexport const n = 1;\n' });
+      const typeRoots = [join(__dirname, "..", "..", "node_modules", "@types")];
+      const program = t.createProgram(["/d/m.ts"], { declaration: true, emitDeclarationOnly: true, target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots }, host);
+      let out = "";
+      program.emit(undefined, (name, text) => void (out += `${name}\n${text}`));
+      return out;
+    };
+    const patchedOut = emitDeclarations(loadPatched());
+    expect(patchedOut).toBe(emitDeclarations(ts));
+    expect(patchedOut).toContain('/// <reference types="node" />');
+    expect(patchedOut).toContain("export declare const b: Buffer;");
   });
 
   it("lets a young-generation collection free what a transpile leaves behind", () => {
