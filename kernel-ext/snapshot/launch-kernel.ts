@@ -27,6 +27,12 @@ export function launchFromSnapshot(packageRoot: string, args: string[], runtime?
   // Jupyter signals the kernel's process group, so the child may get a signal twice; an
   // interrupt twice is still one interrupt of the running cell.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
+  // A kernel killed by a signal must look killed by it to whoever started this process
+  // (dslab run, jupyter_client report the signal): die of the same signal, with its default action.
+  child.on("exit", (code, signal) => {
+    if (code !== null || signal === null) process.exit(code ?? 1);
+    for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(s);
+    process.kill(process.pid, signal);
+  });
   return true;
 }
