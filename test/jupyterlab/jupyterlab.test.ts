@@ -65,7 +65,8 @@ function report(ran: boolean): RunReport {
     unexecuted: code.flatMap((c, i) => (c.json.execution_count == null ? [i] : [])),
     errors: outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`),
     plotlyOutputs: outputs.filter((o) => o.data?.["application/vnd.plotly.v1+json"]).length,
-    plotlyRendered: node.querySelectorAll(".dslab-plotly-output.js-plotly-plot .main-svg").length > 0 ? node.querySelectorAll(".dslab-plotly-output.js-plotly-plot").length : 0,
+    // Drawn by dslab's renderer (its class), by plotly.js (its SVG).
+    plotlyRendered: [...node.querySelectorAll(".dslab-plotly-output.js-plotly-plot")].filter((p) => p.querySelector(".main-svg")).length,
     widgetOutputs: outputs.filter((o) => o.data?.["application/vnd.jupyter.widget-view+json"]).length,
     widgetsRendered: node.querySelectorAll(".jp-OutputArea-output > .jupyter-widgets").length,
     figureViews: figureViews.length,
@@ -85,6 +86,15 @@ async function waitForRun(page: Page, run: Promise<unknown>): Promise<RunReport>
       return panel.sessionContext.session?.kernel?.status === "idle" && panel.node.querySelectorAll(".jp-OutputArea-output > .jupyter-widgets").length >= views && [...panel.node.querySelectorAll(".dslab-figure")].every((f) => f.querySelector(".main-svg"));
     }, undefined, { timeout: 60_000 })
     .catch(() => undefined);
+  // A VBox draws its children (an interact's Figure) after the box itself: wait until what is
+  // drawn stops changing (three checks a second apart) before reading the notebook.
+  let last = "";
+  for (let stable = 0, i = 0; stable < 3 && i < 60; i++) {
+    const now = JSON.stringify(await page.evaluate(report, ran));
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
   return page.evaluate(report, ran);
 }
 
