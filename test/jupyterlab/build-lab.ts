@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const here = __dirname;
 const root = join(here, "..", "..");
@@ -99,8 +99,9 @@ export async function buildLab(version: string): Promise<LabBuild> {
   );
 
   // @jupyterlab/builder (a devDependency of dslab) provides webpack, the loaders and the asset step.
-  const webpack = require("webpack") as typeof import("webpack");
-  const { merge } = require("webpack-merge") as { merge: (...configs: object[]) => object };
+  const builder = { paths: [dirname(require.resolve("@jupyterlab/builder/package.json"))] };
+  const webpack = require(require.resolve("webpack", builder)) as typeof import("webpack");
+  const { merge } = require(require.resolve("webpack-merge", builder)) as { merge: (...configs: object[]) => object };
   const baseConfig = require("@jupyterlab/builder/lib/webpack.config.base") as object;
   const { Build } = require("@jupyterlab/builder") as { Build: { ensureAssets(o: { packageNames: string[]; packagePaths: string[]; output: string }): object[] } };
   const themeConfigs = Build.ensureAssets({ packageNames: [], packagePaths: packages.filter((p) => p.jupyterlab).map((p) => join(modules, p.name)), output: out });

@@ -148,6 +148,10 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
     expect(loaded).toEqual({ listed: ["dslab-jupyterlab"], widgets: true, container: true });
     expect(lab.unanswered).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // The in-memory APIs JupyterLab asked for are those README lists.
+    const documented = ["/lab/api/settings", "/lab/api/workspaces", "/lab/api/translations", "/lab/api/themes", "/lab/api/news", "/lab/api/update", "/api/me"];
+    expect([...lab.served].map((s) => s.split(" ")[1]).filter((p) => !documented.includes(p))).toEqual([]);
+    expect([...lab.served]).toContain("GET /lab/api/settings");
   });
 
   it.each(notebooks)("%s: Run All with TypeScript (dslab) ends every cell without error, every figure and widget renders; a slider redraws its Figure through the kernel; after a restart it runs again; saving keeps the widget state", async (name) => {
