@@ -1,4 +1,5 @@
 import * as ts from "@tslab/typescript-for-tslab";
+import { RESULT_HOOK } from "../../widgets/frontend/live/live-protocol";
 import { joinText, type HandoutNotebook } from "./notebook-shape";
 
 const WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json";
@@ -180,7 +181,8 @@ function insideFunction(node: ts.Node): boolean {
  * Compiles a cell's TypeScript to a classic script: types erased (as transpileModule does), each
  * import becomes `var { names } = require("module")`, and top-level let, const and class
  * declarations become `var`, so that, run in order in one global scope, each cell sees the
- * names earlier cells declared and may declare them again, as in the kernel.
+ * names earlier cells declared and may declare them again, as in the kernel. A last statement
+ * that is an expression is passed to RESULT_HOOK, if the page defines it.
  */
 export function compileCell(source: string): string {
   const result = ts.transpileModule(source, {
@@ -223,6 +225,14 @@ const toScript: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
       const expr = f.createClassExpression(statement.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[] | undefined, statement.name, statement.typeParameters, statement.heritageClauses, statement.members);
       statements.push(asVar(f.createIdentifier(statement.name.text), expr));
     } else statements.push(statement);
+  }
+  // The cell's own last statement (not a bare import's require call) decides, as in the kernel.
+  const own = file.statements.filter((s) => !ts.isExportDeclaration(s) && !ts.isExportAssignment(s)).at(-1);
+  const last = statements.at(-1);
+  if (last && own && ts.isExpressionStatement(own) && ts.isExpressionStatement(last)) {
+    const hook = f.createPropertyAccessExpression(f.createIdentifier("globalThis"), RESULT_HOOK);
+    const value = ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === ts.SyntaxKind.CommaToken ? f.createParenthesizedExpression(last.expression) : last.expression;
+    statements[statements.length - 1] = f.createExpressionStatement(f.createCallChain(hook, f.createToken(ts.SyntaxKind.QuestionDotToken), undefined, [value]));
   }
   return f.updateSourceFile(file, statements);
 };

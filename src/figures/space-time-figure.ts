@@ -70,14 +70,14 @@ export function spaceTimeFigure(execution: Execution, { clock = "lamport", highl
     const r = execution.events[m.receive];
     return { x: r.time, y: y(r.process), ax: s.time, ay: y(s.process), xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2, arrowsize: 1.2, arrowwidth: 1.3, arrowcolor: "#555", text: "" };
   });
-  const layout = baseLayout(title, "real time (not visible to the processes)", "", { seed });
+  const layout = baseLayout(title, "real time (not visible to the processes)", "process", { seed });
   return {
     data,
     layout: {
       ...layout,
       annotations,
       height: 170 + 110 * execution.processes,
-      yaxis: { tickvals: Array.from({ length: execution.processes }, (_, p) => y(p)), ticktext: Array.from({ length: execution.processes }, (_, p) => processName(p)), range: [-0.6, execution.processes - 0.4], zeroline: false },
+      yaxis: { ...(layout.yaxis as object), tickvals: Array.from({ length: execution.processes }, (_, p) => y(p)), ticktext: Array.from({ length: execution.processes }, (_, p) => processName(p)), range: [-0.6, execution.processes - 0.4], zeroline: false },
       xaxis: { ...(layout.xaxis as object), range: [0, end], showgrid: false },
     },
   };

@@ -3,7 +3,7 @@ import { barFigure, type BarFigureOptions, type PlotlyFigure } from "./line-figu
 
 /**
  * Bars stacked per category, one segment per y column: for outcomes that add up to a whole (right,
- * wrong, no answer). Long category names are tilted, with room below for them and the legend.
+ * wrong, no answer). Long category names are tilted; the legend stays at the foot, as in every figure.
  */
 export function stackedBarFigure(table: Table, options: BarFigureOptions): PlotlyFigure {
   const figure = barFigure(table, options);
@@ -13,8 +13,6 @@ export function stackedBarFigure(table: Table, options: BarFigureOptions): Plotl
       ...figure.layout,
       barmode: "stack",
       xaxis: { ...(figure.layout.xaxis as object), tickangle: -35, automargin: true },
-      legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 1, xanchor: "right" },
-      margin: { t: 110, r: 20, b: 40, l: 70 },
       height: 500,
     },
   };

@@ -1,6 +1,7 @@
 import { runInNewContext, createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { compileCell, planLiveCells } from "../../kernel-ext/handout/compile-cells";
+import { RESULT_HOOK } from "../../widgets/frontend/live/live-protocol";
 import type { HandoutCell, HandoutNotebook } from "../../kernel-ext/handout/notebook-shape";
 
 const VIEW = "application/vnd.jupyter.widget-view+json";
@@ -37,6 +38,15 @@ describe("compileCell", () => {
 
   it("keeps semantics of functions and closures", () => {
     expect(runInNewContext(`${compileCell("function f(n: number): number { return n <= 1 ? 1 : n * f(n - 1); }\nconst r = [1, 2, 3].map((x) => f(x));")}\nr`)).toEqual([1, 2, 6]);
+  });
+
+  it("hands a last expression's value to the page's result hook (a bare widget on the last line is shown, as in the kernel), and nothing else", () => {
+    const results: unknown[] = [];
+    const context = createContext({ require: () => ({}), [RESULT_HOOK]: (value: unknown) => results.push(value) });
+    for (const cell of [`const w = { kind: "widget" };\nw`, `let n = 1;\nn = 2, n + 40`, `const quiet = 3;`, `import "dslab";`, `w;\nconst after = 1;`]) runInContext(compileCell(cell), context);
+    expect(results).toEqual([{ kind: "widget" }, 42]);
+    // Without the hook (the kernel's own Node), the cell still runs.
+    expect(runInNewContext(`${compileCell("const v = 5;\nv * 2")}\nv`)).toBe(5);
   });
 });
 

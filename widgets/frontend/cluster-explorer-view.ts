@@ -57,7 +57,7 @@ export class ClusterExplorerView extends DOMWidgetView {
   private readonly playButton = html("button", "dslab-raft-play", "Play");
 
   override render(): void {
-    this.el.classList.add("dslab-raft");
+    this.el.classList.add("jupyter-widgets", "dslab-raft");
     this.el.style.fontFamily = "system-ui, sans-serif";
     this.el.style.fontSize = "13px";
     this.el.style.breakInside = "avoid";

@@ -43,7 +43,7 @@ export class FigureView extends DOMWidgetView {
   private readonly plot = document.createElement("div");
 
   override render(): void {
-    this.el.classList.add("dslab-figure");
+    this.el.classList.add("jupyter-widgets", "dslab-figure");
     this.plot.className = "dslab-figure-plot";
     this.plot.style.width = "100%";
     // A figure split across two printed pages is unreadable.

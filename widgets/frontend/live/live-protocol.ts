@@ -28,3 +28,10 @@ export type FromKernel =
   | { type: "idle"; parent: string };
 
 export const WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json";
+
+/**
+ * The global function a compiled cell hands its last expression's value to: the kernel shows
+ * that value as the cell's result (a widget left bare on the last line is displayed), so the
+ * in-page kernel must too.
+ */
+export const RESULT_HOOK = "__dslab_cell_result__";
