@@ -9,7 +9,8 @@ import * as kernel from "../../kernel-ext/index";
 import * as widgets from "../../widgets/index";
 import { setKernelApi, type CapturedOutput, type JSONObject, type KernelApi } from "../../kernel-ext/api";
 import { CommRegistry } from "../../kernel-ext/kernel/comms";
-import { toMimeBundle } from "../../kernel-ext/kernel/display-bundle";
+import { JUPYTER_DISPLAY, toMimeBundle } from "../../kernel-ext/kernel/display-bundle";
+import { RESULT_HOOK } from "../../widgets/frontend/live/live-protocol";
 import type { LiveCell } from "../../kernel-ext/handout/compile-cells";
 import { mapModels } from "../../widgets/frontend/live/map-models";
 
@@ -68,8 +69,12 @@ export async function replayNotebook(cells: readonly LiveCell[], saved: Record<s
     },
   };
   setKernelApi(api);
-  const g = globalThis as { require?: unknown };
+  const g = globalThis as { require?: unknown } & Record<string, unknown>;
   const previousRequire = g.require;
+  // As the page's kernel: a cell's last expression that displays itself (a bare widget) is displayed.
+  g[RESULT_HOOK] = (value: unknown) => {
+    if (typeof (value as { [JUPYTER_DISPLAY]?: unknown } | null | undefined)?.[JUPYTER_DISPLAY] === "function") api.displayBundle(api.toBundle(value));
+  };
   g.require = (name: string) => {
     if (!(name in MODULES)) throw new Error(`no module ${name} in the replay`);
     return MODULES[name];
@@ -102,6 +107,7 @@ export async function replayNotebook(cells: readonly LiveCell[], saved: Record<s
     close() {
       setKernelApi(undefined);
       g.require = previousRequire;
+      delete g[RESULT_HOOK];
     },
   };
 }
