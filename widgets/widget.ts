@@ -27,7 +27,9 @@ type Globals = { [LIVE]?: Map<string, Widget>; [CONTROL]?: WeakSet<KernelApi> };
 
 /** Every live widget, by model id. */
 export function liveWidgets(): Map<string, Widget> {
-  return ((globalThis as Globals)[LIVE] ??= new Map());
+  const globals = globalThis as Globals;
+  globals[LIVE] ??= new Map();
+  return globals[LIVE];
 }
 
 /** Whether a value is a widget (of any copy of this module). */
@@ -318,7 +320,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The jupyter.widget.control target: answers request_states with every live widget's state (front ends restoring after a reload). */
 function registerControlTarget(api: KernelApi): void {
-  const registered = ((globalThis as Globals)[CONTROL] ??= new WeakSet());
+  const globals = globalThis as Globals;
+  globals[CONTROL] ??= new WeakSet();
+  const registered = globals[CONTROL];
   if (registered.has(api)) return;
   registered.add(api);
   api.registerCommTarget("jupyter.widget.control", (comm) => {

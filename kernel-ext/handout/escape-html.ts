@@ -20,6 +20,6 @@ export function scriptSource(source: string): string {
 
 /** Removes ANSI colour escapes (tracebacks from the kernel carry them). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is what an ANSI escape starts with.
   return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
 }

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void, loopTurns: Int32Array): Promise<void> {
   const replays = createReplayGuard();
   for await (const frames of control) {
-    let request;
+    let request: ReturnType<typeof decodeMessage>;
     try {
       request = decodeMessage(frames, signer);
       replays.check(frames);

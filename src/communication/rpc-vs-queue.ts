@@ -105,7 +105,11 @@ function runMode(mode: "rpc" | "queue", arrivals: Float64Array, services: Float6
       if (mode === "rpc") {
         // The consumer's in-memory work is gone: its callers will time out.
         if (serving >= 0) waiting.unshift(serving);
-        waiting.splice(0).forEach((w) => (failed[w] ? undefined : ((producerWait += Math.max(0, arrivals[w] + o.timeoutMs - s.now) + (s.now - arrivals[w])), fail(w))));
+        for (const w of waiting.splice(0)) {
+          if (failed[w]) continue;
+          producerWait += Math.max(0, arrivals[w] + o.timeoutMs - s.now) + (s.now - arrivals[w]);
+          fail(w);
+        }
       } else if (serving >= 0) waiting.unshift(serving); // unacknowledged: the broker redelivers it
       serving = -1;
     } else if (event.name === "restart") {

@@ -61,7 +61,9 @@ describe("the light builder behind tslab's watch program", () => {
     // Without the option the emit stays an ES module.
     const plain = lightBuilder(ts)(["/p/lib.d.ts", "/p/cell.ts"], esm, h, undefined, undefined, undefined);
     let esmText = "";
-    plain.emit(plain.getSourceFile("/p/cell.ts"), (name, text) => void (name.endsWith(".js") && (esmText = text)));
+    plain.emit(plain.getSourceFile("/p/cell.ts"), (name, text) => {
+      if (name.endsWith(".js")) esmText = text;
+    });
     expect(esmText).toMatch(/^import \{ c \} from "\.\/c";/m);
     // The map points the CommonJS line of `n = n + 1` at line 4 (0-based 3) of the TypeScript.
     const { SourceMap } = require("node:module") as typeof import("node:module");

@@ -111,7 +111,9 @@ describe("the patched TypeScript", () => {
       const typeRoots = [join(__dirname, "..", "..", "node_modules", "@types")];
       const program = t.createProgram(["/d/m.ts"], { declaration: true, emitDeclarationOnly: true, target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots }, host);
       let out = "";
-      program.emit(undefined, (name, text) => void (out += `${name}\n${text}`));
+      program.emit(undefined, (name, text) => {
+        out += `${name}\n${text}`;
+      });
       return out;
     };
     const patchedOut = emitDeclarations(loadPatched());

@@ -96,7 +96,7 @@ export class FigureView extends DOMWidgetView {
     if (msg.type === "resize" || msg.type === "after-show" || msg.type === "after-attach") this.resize();
   }
 
-  override remove(): void {
+  override remove(): unknown {
     window.removeEventListener("resize", this.onResize);
     plotly().purge(this.plot);
     return super.remove();
