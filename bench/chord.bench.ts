@@ -112,9 +112,15 @@ for (const exponent of [12, 16, 20]) {
   }
   const rate = lookups / lookupTime;
   const approx = exponent <= 12 ? "" : "~";
-  rows.push(`| 2^${exponent} | ${build.toFixed(3)} | ${approx}${naiveBuild.toFixed(1)} | ${approx}${(naiveBuild / build).toFixed(0)}x | ${Math.round(rate).toLocaleString("en")} | ${Math.round(calls / callTime).toLocaleString("en")} | ${Math.round(naiveRate).toLocaleString("en")} | ${(rate / naiveRate).toFixed(0)}x |`);
+  rows.push(
+    `| 2^${exponent} | ${build.toFixed(3)} | ${approx}${naiveBuild.toFixed(1)} | ${approx}${(naiveBuild / build).toFixed(0)}x | ${Math.round(rate).toLocaleString("en")} | ${Math.round(calls / callTime).toLocaleString("en")} | ${Math.round(naiveRate).toLocaleString("en")} | ${(rate / naiveRate).toFixed(0)}x |`,
+  );
   if (sink < 0) console.log(sink);
 }
 console.log(rows.join("\n"));
-console.log("\nlookups/s routes 10^6 random lookups in one lookupHopsMany call (the experiments' path); lookup() calls/s is one call per lookup, building its path.");
-console.log("\nNaive baseline: node objects, linear-search successor, finger arrays of objects. At 2^12 it is built whole; at 2^16 and 2^20 its build is timed on 256 nodes and scaled to N (~), and its lookups compute fingers by linear search as they go (no tables), timed on a sample.");
+console.log(
+  "\nlookups/s routes 10^6 random lookups in one lookupHopsMany call (the experiments' path); lookup() calls/s is one call per lookup, building its path.",
+);
+console.log(
+  "\nNaive baseline: node objects, linear-search successor, finger arrays of objects. At 2^12 it is built whole; at 2^16 and 2^20 its build is timed on 256 nodes and scaled to N (~), and its lookups compute fingers by linear search as they go (no tables), timed on a sample.",
+);

@@ -29,7 +29,9 @@ console.log(`Raft rules: ${(events / rulesSeconds / 1e6).toFixed(2)}M events/s (
 const explorer = new ClusterExplorer({ seed: 2, delayMs: [10, 30] });
 const [, explorerSeconds] = time(() => explorer.step(3000));
 const perSecond = 3000 / explorerSeconds;
-console.log(`cluster explorer, kernel side (step, copy, state update): ${perSecond.toFixed(0)} events/s (${(perSecond / 60).toFixed(0)}x the 60 events/s the page needs)`);
+console.log(
+  `cluster explorer, kernel side (step, copy, state update): ${perSecond.toFixed(0)} events/s (${(perSecond / 60).toFixed(0)}x the 60 events/s the page needs)`,
+);
 explorer.close();
 
 const [, pbsSeconds] = time(() => tVisibility({ n: 3, r: 1, w: 1, profile: "LNKD-DISK", probability: 0.999, trials: 100_000, seed: 1 }));

@@ -48,9 +48,15 @@ for (let run = 1; run <= 3; run++) {
   const naiveDrawRate = (naiveClusters * n) / naive.seconds;
   const fastClusters = clusters / fast.seconds;
   const naiveClusterRate = naiveClusters / naive.seconds;
-  rows.push(`| ${run} | ${fmt(innerRate)} | ${fmt(naiveDrawRate)} | ${(innerRate / naiveDrawRate).toFixed(1)}x | ${fmt(fastClusters)} | ${fmt(naiveClusterRate)} | ${(fastClusters / naiveClusterRate).toFixed(1)}x |`);
-  estimates.push(`run ${run}: simulateAnyFailure ${fast.value.estimate.toFixed(4)} [${fast.value.lower.toFixed(4)}, ${fast.value.upper.toFixed(4)}], naive ${(naive.value / naiveClusters).toFixed(4)}`);
+  rows.push(
+    `| ${run} | ${fmt(innerRate)} | ${fmt(naiveDrawRate)} | ${(innerRate / naiveDrawRate).toFixed(1)}x | ${fmt(fastClusters)} | ${fmt(naiveClusterRate)} | ${(fastClusters / naiveClusterRate).toFixed(1)}x |`,
+  );
+  estimates.push(
+    `run ${run}: simulateAnyFailure ${fast.value.estimate.toFixed(4)} [${fast.value.lower.toFixed(4)}, ${fast.value.upper.toFixed(4)}], naive ${(naive.value / naiveClusters).toFixed(4)}`,
+  );
 }
-console.log(`${fmt(draws)} inner-loop draws per run; P(any of ${fmt(n)} nodes fails) at p = ${p}, closed form ${anyFailureProbability({ n, p }).toFixed(4)}: ${fmt(clusters)} clusters (simulateAnyFailure), ${fmt(naiveClusters)} (naive).\n`);
+console.log(
+  `${fmt(draws)} inner-loop draws per run; P(any of ${fmt(n)} nodes fails) at p = ${p}, closed form ${anyFailureProbability({ n, p }).toFixed(4)}: ${fmt(clusters)} clusters (simulateAnyFailure), ${fmt(naiveClusters)} (naive).\n`,
+);
 console.log(rows.join("\n"));
 console.log(`\n${estimates.join("\n")}`);

@@ -40,10 +40,15 @@ async function main(): Promise<void> {
   const sorted = [...times].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(`${count} cells "${template}" (patched TypeScript: ${patched}): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, mean ${mean.toFixed(3)} ms; CPU time ${cpuPerCell.toFixed(3)} ms a cell (lowest quartile of 10-cell batches ${lowBatch.toFixed(3)} ms)`);
+  console.log(
+    `${count} cells "${template}" (patched TypeScript: ${patched}): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, mean ${mean.toFixed(3)} ms; CPU time ${cpuPerCell.toFixed(3)} ms a cell (lowest quartile of 10-cell batches ${lowBatch.toFixed(3)} ms)`,
+  );
 }
 
-main().then(() => process.exit(), (e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

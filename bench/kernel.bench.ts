@@ -19,8 +19,10 @@ const env = { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") };
 const cwd = join(__dirname, "..", "notebooks");
 
 const ECHO_SETUP: Record<string, string> = {
-  dslab: 'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("echo", (comm) => comm.onMsg((m) => comm.send(m.data, { buffers: m.buffers })));',
-  python3: "def _echo(comm, msg):\n    @comm.on_msg\n    def _reply(m):\n        comm.send(m['content']['data'], buffers=m['buffers'])\nget_ipython().kernel.comm_manager.register_target('echo', _echo)",
+  dslab:
+    'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("echo", (comm) => comm.onMsg((m) => comm.send(m.data, { buffers: m.buffers })));',
+  python3:
+    "def _echo(comm, msg):\n    @comm.on_msg\n    def _reply(m):\n        comm.send(m['content']['data'], buffers=m['buffers'])\nget_ipython().kernel.comm_manager.register_target('echo', _echo)",
 };
 
 async function startToFirstResult(kernelName: string): Promise<number> {
@@ -106,7 +108,10 @@ async function main(): Promise<void> {
   const starts: Record<string, number[]> = { dslab: [], python3: [] };
   // Interleaved: A B A B ..., so drift in the machine's speed hits both alike.
   for (let round = 0; round < 5; round++) for (const k of kernels) starts[k].push(await startToFirstResult(k));
-  const trips: Record<string, { execute: number[]; distinct: number[]; comm: number[] }> = { dslab: { execute: [], distinct: [], comm: [] }, python3: { execute: [], distinct: [], comm: [] } };
+  const trips: Record<string, { execute: number[]; distinct: number[]; comm: number[] }> = {
+    dslab: { execute: [], distinct: [], comm: [] },
+    python3: { execute: [], distinct: [], comm: [] },
+  };
   const clients = Object.fromEntries(await Promise.all(kernels.map(async (k) => [k, await KernelClient.launch({ kernelName: k, cwd, env })] as const)));
   for (const k of kernels) await executeCell(clients[k], ECHO_SETUP[k]);
   for (let round = 0; round < 4; round++) {
@@ -139,7 +144,8 @@ async function main(): Promise<void> {
   const viaPython: Record<string, number[]> = { dslab: [], python3: [], deno: [] };
   const denoViaNode: number[] = [];
   for (let round = 0; round < 4; round++) {
-    if (specs) for (const k of deno ? ["dslab", "python3", "deno"] : ["dslab", "python3"]) viaPython[k].push(...pythonClientCells(k, 200, 10_000 + round * 200));
+    if (specs)
+      for (const k of deno ? ["dslab", "python3", "deno"] : ["dslab", "python3"]) viaPython[k].push(...pythonClientCells(k, 200, 10_000 + round * 200));
     if (deno) denoViaNode.push(...(await nodeClientCells("deno", 100, 10_000 + round * 100)));
   }
   const withDeno = (label: string, a: number[], b: number[], c: number[], p: number) => {
@@ -147,9 +153,13 @@ async function main(): Promise<void> {
     const denoCells = deno ? ` ${quantile(c, p).toFixed(2)} | ${(qa / quantile(c, p)).toFixed(2)}x |` : "";
     return `| ${label} | ${qa.toFixed(2)} | ${qb.toFixed(2)} | ${(qa / qb).toFixed(2)}x |${denoCells}`;
   };
-  console.log(`\n| new cell \`N+1\` (ms) | dslab | ipykernel | dslab / ipykernel |${deno ? " Deno | dslab / Deno |" : ""}\n|---|---|---|---|${deno ? "---|---|" : ""}`);
+  console.log(
+    `\n| new cell \`N+1\` (ms) | dslab | ipykernel | dslab / ipykernel |${deno ? " Deno | dslab / Deno |" : ""}\n|---|---|---|---|${deno ? "---|---|" : ""}`,
+  );
   for (const p of [0.5, 0.99]) console.log(withDeno(`Node client, p${p * 100}`, trips.dslab.distinct, trips.python3.distinct, denoViaNode, p));
-  if (specs) for (const p of [0.5, 0.99]) console.log(withDeno(`jupyter_client (Python), p${p * 100}, 4 starts x 200 cells`, viaPython.dslab, viaPython.python3, viaPython.deno, p));
+  if (specs)
+    for (const p of [0.5, 0.99])
+      console.log(withDeno(`jupyter_client (Python), p${p * 100}, 4 starts x 200 cells`, viaPython.dslab, viaPython.python3, viaPython.deno, p));
   else console.log(`jupyter_client: not measured (${PYTHON} cannot import jupyter_client)`);
   if (!deno) console.log("Deno: no `deno` kernelspec installed (npm package deno, then `deno jupyter --install`); its column is skipped.");
 }

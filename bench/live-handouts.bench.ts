@@ -13,7 +13,16 @@ import { installKernelspec } from "../kernel-ext/kernelspec";
 const root = join(__dirname, "..");
 const SAMPLES = Number(process.env.LIVE_BENCH_SAMPLES ?? 20);
 const COLD_STARTS = 3;
-const CONTROLS = new Set(["IntSliderModel", "FloatSliderModel", "FloatLogSliderModel", "DropdownModel", "FloatTextModel", "IntTextModel", "BoundedIntTextModel", "BoundedFloatTextModel"]);
+const CONTROLS = new Set([
+  "IntSliderModel",
+  "FloatSliderModel",
+  "FloatLogSliderModel",
+  "DropdownModel",
+  "FloatTextModel",
+  "IntTextModel",
+  "BoundedIntTextModel",
+  "BoundedFloatTextModel",
+]);
 type Saved = Record<string, { state: Record<string, unknown> }>;
 
 function quantile(sorted: number[], q: number): number {
@@ -42,7 +51,8 @@ async function open(page: Page, file: string): Promise<void> {
 /** Tags the first view of a model with data-bench-model and returns its selector. */
 async function mark(page: Page, id: string): Promise<string> {
   await page.evaluate(async (modelId) => {
-    const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ views: Record<string, Promise<{ el: HTMLElement }>> }> } } }).dslabLive;
+    const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ views: Record<string, Promise<{ el: HTMLElement }>> }> } } })
+      .dslabLive;
     const view = await Object.values((await live.manager.get_model(modelId)).views)[0];
     view.el.setAttribute("data-bench-model", modelId);
   }, id);
@@ -78,7 +88,10 @@ async function main(): Promise<void> {
     kernel: join(root, "dist", "frontend", "handout-kernel.js"),
     env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") },
   });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
   console.log(`Live handouts in Chromium, file://, network blocked; ${COLD_STARTS} cold starts per handout, ${SAMPLES} changes per widget.\n`);
   const heavy: string[] = [];
   try {
@@ -93,16 +106,25 @@ async function main(): Promise<void> {
         await open(page, r.handout);
         await page.locator(".output-widget .noUi-handle, .output-widget select, .output-widget input").first().focus();
         await page.keyboard.press("ArrowRight");
-        const status = await page.waitForFunction(() => {
-          const s = (window as unknown as { dslabLive: { status: { state: string; startedAt: number; liveAt: number; cellsMs: number } } }).dslabLive.status;
-          return s.state === "live" || s.state === "failed" ? s : false;
-        }, undefined, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<{ state: string; startedAt: number; liveAt: number; cellsMs: number }>);
+        const status = await page
+          .waitForFunction(
+            () => {
+              const s = (window as unknown as { dslabLive: { status: { state: string; startedAt: number; liveAt: number; cellsMs: number } } }).dslabLive
+                .status;
+              return s.state === "live" || s.state === "failed" ? s : false;
+            },
+            undefined,
+            { timeout: 60_000 },
+          )
+          .then((h) => h.jsonValue() as Promise<{ state: string; startedAt: number; liveAt: number; cellsMs: number }>);
         firstLive.push(status.liveAt - status.startedAt);
         cells.push(status.cellsMs);
         await page.close();
       }
       firstLive.sort((a, b) => a - b);
-      console.log(`${name}  ${(r.bytes / 1e6).toFixed(2)} MB  first touch -> live: median ${firstLive[1].toFixed(0)} ms (runs ${firstLive.map((t) => t.toFixed(0)).join(", ")}; cells and first runs in the worker ${cells.map((t) => t.toFixed(0)).join(", ")} ms)`);
+      console.log(
+        `${name}  ${(r.bytes / 1e6).toFixed(2)} MB  first touch -> live: median ${firstLive[1].toFixed(0)} ms (runs ${firstLive.map((t) => t.toFixed(0)).join(", ")}; cells and first runs in the worker ${cells.map((t) => t.toFixed(0)).join(", ")} ms)`,
+      );
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
       await open(page, r.handout);
       await page.evaluate(() => (window as unknown as { dslabLive: { start(): Promise<unknown> } }).dslabLive.start());
@@ -111,7 +133,9 @@ async function main(): Promise<void> {
         // The figure drawn in the same output as the control.
         const figure = `${selector}-figure`;
         await page.evaluate((sel) => {
-          const plot = document.querySelector(sel)!.closest(".output-widget")!.querySelector(".dslab-figure-plot") as HTMLElement & { on(event: string, fn: () => void): void };
+          const plot = document.querySelector(sel)!.closest(".output-widget")!.querySelector(".dslab-figure-plot") as HTMLElement & {
+            on(event: string, fn: () => void): void;
+          };
           const w = window as unknown as { benchDraws: Map<string, number[]>; benchInput: number };
           w.benchDraws ??= new Map();
           if (!w.benchDraws.has(`${sel}-figure`)) {
@@ -148,7 +172,9 @@ async function main(): Promise<void> {
         const p99 = quantile(times, 0.99);
         const flag = p50 > 100 || p99 > 250 ? "  ABOVE TARGET" : "";
         if (flag) heavy.push(`${name}: ${c.label} p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`);
-        console.log(`  ${c.label.padEnd(36)} recompute p50 ${p50.toFixed(0).padStart(4)} ms  p99 ${p99.toFixed(0).padStart(4)} ms  (${times.length} changes)${flag}`);
+        console.log(
+          `  ${c.label.padEnd(36)} recompute p50 ${p50.toFixed(0).padStart(4)} ms  p99 ${p99.toFixed(0).padStart(4)} ms  (${times.length} changes)${flag}`,
+        );
       }
       await page.close();
     }

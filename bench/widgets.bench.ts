@@ -31,14 +31,17 @@ async function main(): Promise<void> {
   const client = await KernelClient.launch({ kernelName: "dslab", cwd: join(__dirname, "..", "notebooks"), env });
   const opens: JupyterMessage[] = [];
   const stop = client.onIopub((m) => m.header.msg_type === "comm_open" && opens.push(m));
-  await executeCell(client, [
-    'import { Figure, interact } from "dslab/widgets";',
-    'import { registerCommTarget } from "dslab/kernel";',
-    'registerCommTarget("echo", (comm) => comm.onMsg((m) => comm.send(m.data)));',
-    "const fig = new Figure();",
-    "globalThis.benchRuns = 0;",
-    "const handle = interact(({ k }) => { (globalThis as any).benchRuns++; fig.update({ data: [{ type: \"scatter\", x: [0, 1, 2], y: [0, k, 2 * k] }] }); return fig; }, { k: { min: 0, max: 100000, value: 0 } });",
-  ].join("\n"));
+  await executeCell(
+    client,
+    [
+      'import { Figure, interact } from "dslab/widgets";',
+      'import { registerCommTarget } from "dslab/kernel";',
+      'registerCommTarget("echo", (comm) => comm.onMsg((m) => comm.send(m.data)));',
+      "const fig = new Figure();",
+      "globalThis.benchRuns = 0;",
+      'const handle = interact(({ k }) => { (globalThis as any).benchRuns++; fig.update({ data: [{ type: "scatter", x: [0, 1, 2], y: [0, k, 2 * k] }] }); return fig; }, { k: { min: 0, max: 100000, value: 0 } });',
+    ].join("\n"),
+  );
   stop();
   const slider = opens.find((m) => content(m).data.state?._model_name === "IntSliderModel")!;
   const figure = opens.find((m) => content(m).data.state?._model_name === "FigureModel")!;
@@ -69,7 +72,10 @@ async function main(): Promise<void> {
   // A burst, as a fast drag sends: 1,000 updates without waiting; settle = the figure shows the last value.
   const last = 51_000;
   const started = performance.now();
-  const settled = next(client, (m) => m.header.msg_type === "comm_msg" && content(m).comm_id === figureId && JSON.stringify(content(m).data.state ?? {}).includes(`${2 * last}`));
+  const settled = next(
+    client,
+    (m) => m.header.msg_type === "comm_msg" && content(m).comm_id === figureId && JSON.stringify(content(m).data.state ?? {}).includes(`${2 * last}`),
+  );
   for (let v = last - 999; v <= last; v++) client.post("comm_msg", { comm_id: sliderId, data: { method: "update", state: { value: v }, buffer_paths: [] } });
   await settled;
   const settleMs = performance.now() - started;
@@ -80,7 +86,9 @@ async function main(): Promise<void> {
   console.log("| figure | slider → Figure update | comm echo | ratio |\n|---|---|---|---|");
   console.log(`| p50 (ms) | ${q(updateTrips, 0.5)} | ${q(echoTrips, 0.5)} | ${(quantile(updateTrips, 0.5) / quantile(echoTrips, 0.5)).toFixed(2)}x |`);
   console.log(`| p99 (ms) | ${q(updateTrips, 0.99)} | ${q(echoTrips, 0.99)} | ${(quantile(updateTrips, 0.99) / quantile(echoTrips, 0.99)).toFixed(2)}x |`);
-  console.log(`\nBurst of 1,000 updates: fn ran ${(runs.outputs[0] as { data: Record<string, string> }).data["text/plain"]} times; settled on the last value in ${settleMs.toFixed(0)} ms; kernel heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after.`);
+  console.log(
+    `\nBurst of 1,000 updates: fn ran ${(runs.outputs[0] as { data: Record<string, string> }).data["text/plain"]} times; settled on the last value in ${settleMs.toFixed(0)} ms; kernel heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after.`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -35,7 +35,9 @@ export function registerCommTarget(...args: Parameters<NonNullable<ReturnType<ty
 }
 
 /** Opens a comm to the front end. */
-export function openComm(...args: Parameters<NonNullable<ReturnType<typeof kernelApi>>["openComm"]>): ReturnType<NonNullable<ReturnType<typeof kernelApi>>["openComm"]> {
+export function openComm(
+  ...args: Parameters<NonNullable<ReturnType<typeof kernelApi>>["openComm"]>
+): ReturnType<NonNullable<ReturnType<typeof kernelApi>>["openComm"]> {
   const api = kernelApi();
   if (!api) throw new Error("openComm needs a running dslab kernel");
   return api.openComm(...args);

@@ -18,9 +18,9 @@ export const BROWSER_BUNDLE_OPTIONS: BuildOptions = {
   alias: { "plotly.js-dist-min": "plotly.js-cartesian-dist-min" },
   // Icon fonts are left out: they would double the bundle for the few buttons with icons.
   loader: { ".woff2": "empty", ".woff": "empty", ".ttf": "empty", ".eot": "empty", ".svg": "empty" },
-  define: { "process.env.NODE_ENV": "\"production\"" },
+  define: { "process.env.NODE_ENV": '"production"' },
   // @jupyter-widgets/html-manager assigns webpack's public path; give it a variable to assign.
-  banner: { js: "var __webpack_public_path__ = \"\";" },
+  banner: { js: 'var __webpack_public_path__ = "";' },
   logLevel: "warning",
 };
 
@@ -41,7 +41,7 @@ export const KERNEL_BUNDLE_OPTIONS: BuildOptions = {
     "node:util": "./widgets/frontend/live/shims/node-util.ts",
     "node:fs": "./widgets/frontend/live/shims/node-fs.ts",
   },
-  define: { "process.env.NODE_ENV": "\"production\"" },
+  define: { "process.env.NODE_ENV": '"production"' },
   logLevel: "warning",
 };
 
@@ -65,17 +65,29 @@ export async function buildHandoutKernel(): Promise<{ js: string; bytes: number 
 export const HANDOUT_STUBS: Plugin = {
   name: "dslab-handout-stubs",
   setup(b) {
-    b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/|$)|^@fortawesome\/fontawesome-free\/css\// }, (args) => ({ path: args.path, namespace: "dslab-stub" }));
+    b.onResolve({ filter: /^@jupyter-widgets\/(base7|controls7)(\/|$)|^@fortawesome\/fontawesome-free\/css\// }, (args) => ({
+      path: args.path,
+      namespace: "dslab-stub",
+    }));
     b.onResolve({ filter: /^@jupyterlab\/services$/ }, () => ({ path: join(root, "widgets", "frontend", "live", "shims", "jupyterlab-services.ts") }));
     b.onResolve({ filter: /^semver$/ }, () => ({ path: join(root, "widgets", "frontend", "live", "shims", "semver.ts") }));
     b.onResolve({ filter: /^sanitize-html$/ }, () => ({ path: join(root, "widgets", "frontend", "live", "shims", "sanitize-html.ts") }));
-    b.onLoad({ filter: /.*/, namespace: "dslab-stub" }, (args) => ({ contents: args.path.endsWith(".css") ? "" : "module.exports = {};", loader: args.path.endsWith(".css") ? "css" : "js" }));
+    b.onLoad({ filter: /.*/, namespace: "dslab-stub" }, (args) => ({
+      contents: args.path.endsWith(".css") ? "" : "module.exports = {};",
+      loader: args.path.endsWith(".css") ? "css" : "js",
+    }));
   },
 };
 
 /** Builds the handout widget bundle; returns its files and sizes in bytes. */
 export async function buildHandoutBundle(): Promise<{ js: string; css: string; bytes: number }> {
-  await build({ ...BROWSER_BUNDLE_OPTIONS, plugins: [HANDOUT_STUBS], entryPoints: ["widgets/frontend/handout-widgets.ts"], outdir: "dist/frontend", entryNames: "handout-widgets" });
+  await build({
+    ...BROWSER_BUNDLE_OPTIONS,
+    plugins: [HANDOUT_STUBS],
+    entryPoints: ["widgets/frontend/handout-widgets.ts"],
+    outdir: "dist/frontend",
+    entryNames: "handout-widgets",
+  });
   const js = join(root, "dist", "frontend", "handout-widgets.js");
   const css = join(root, "dist", "frontend", "handout-widgets.css");
   writeStandaloneRenderer(js, css, join(root, "dist", "frontend", "dslab-widgets.js"));
@@ -94,7 +106,10 @@ function writeStandaloneRenderer(js: string, css: string, out: string): void {
 if (require.main === module) {
   const started = Date.now();
   Promise.all([buildHandoutBundle(), buildHandoutKernel()]).then(
-    ([page, kernel]) => console.log(`built ${page.js} (${(page.bytes / 1e6).toFixed(2)} MB with its CSS) and ${kernel.js} (${(kernel.bytes / 1e6).toFixed(2)} MB) in ${Date.now() - started} ms`),
+    ([page, kernel]) =>
+      console.log(
+        `built ${page.js} (${(page.bytes / 1e6).toFixed(2)} MB with its CSS) and ${kernel.js} (${(kernel.bytes / 1e6).toFixed(2)} MB) in ${Date.now() - started} ms`,
+      ),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     logLevel: "warning",
   });
   try {
-    execFileSync(process.execPath, [require.resolve("@jupyterlab/builder/lib/build-labextension.js"), "--core-path", join(root, "widgets", "frontend", "jupyterlab-core"), extension], { stdio: "pipe", cwd: root });
+    execFileSync(
+      process.execPath,
+      [require.resolve("@jupyterlab/builder/lib/build-labextension.js"), "--core-path", join(root, "widgets", "frontend", "jupyterlab-core"), extension],
+      { stdio: "pipe", cwd: root },
+    );
   } catch (error) {
     // webpack's report is long; show it only when the build fails.
     const e = error as { stdout?: Buffer; stderr?: Buffer };

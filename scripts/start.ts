@@ -21,7 +21,9 @@ async function main(): Promise<number> {
     },
   });
   const failed = results.filter((r) => r.status !== "ok");
-  console.log(`\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline. Course page: ${join(root, "handouts", "index.html")}`);
+  console.log(
+    `\n${results.length} handouts in ${join(root, "handouts")} (${((Date.now() - started) / 1000).toFixed(1)} s). Open them in any browser; they work offline. Course page: ${join(root, "handouts", "index.html")}`,
+  );
   if (failed.length > 0) console.error(`${failed.length} notebook(s) stopped at an error; their handouts show it.`);
   return failed.length > 0 ? 1 : 0;
 }

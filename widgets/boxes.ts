@@ -9,10 +9,13 @@ const widgetList: Trait = (name, value) => {
   return value;
 };
 const BOX_TRAITS: Traits = { children: widgetList, box_style: caselessEnum(["success", "info", "warning", "danger", ""]) };
-const TITLED_TRAITS: Traits = { ...BOX_TRAITS, selected_index: orNull((name, value) => {
-  if (typeof value !== "number" || !Number.isInteger(value)) throw invalidType(name, value, "an integer or null");
-  return value;
-}) };
+const TITLED_TRAITS: Traits = {
+  ...BOX_TRAITS,
+  selected_index: orNull((name, value) => {
+    if (typeof value !== "number" || !Number.isInteger(value)) throw invalidType(name, value, "an integer or null");
+    return value;
+  }),
+};
 
 interface BoxAttributes extends DOMAttributes {
   children: Widget[];
@@ -57,7 +60,11 @@ interface TitledAttributes extends BoxAttributes {
 /** Children in tabs (TabModel). */
 export class Tab extends Widget {
   constructor(children: Widget[] = [], options: WidgetOptions<TitledAttributes> = {}) {
-    super(controlSpec("Tab"), { selected_index: children.length > 0 ? 0 : null, titles: children.map(() => ""), ...boxState(children, options) }, TITLED_TRAITS);
+    super(
+      controlSpec("Tab"),
+      { selected_index: children.length > 0 ? 0 : null, titles: children.map(() => ""), ...boxState(children, options) },
+      TITLED_TRAITS,
+    );
   }
 }
 export interface Tab extends TitledAttributes {}

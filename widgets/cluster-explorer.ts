@@ -51,15 +51,18 @@ export class ClusterExplorer extends Widget {
     const trace = given === undefined ? createTrace(clusterOptions) : parseTrace(given);
     const { states, events } = replayTrace(trace);
     const current = states[states.length - 1];
-    super({ model: { ...DSLAB, name: "ClusterExplorerModel" }, view: { ...DSLAB, name: "ClusterExplorerView" } }, {
-      ...domDefaults(),
-      cluster: current,
-      events: events.flat().slice(-EVENT_WINDOW),
-      steps: trace.inputs.length,
-      playing: false,
-      speed,
-      error: "",
-    });
+    super(
+      { model: { ...DSLAB, name: "ClusterExplorerModel" }, view: { ...DSLAB, name: "ClusterExplorerView" } },
+      {
+        ...domDefaults(),
+        cluster: current,
+        events: events.flat().slice(-EVENT_WINDOW),
+        steps: trace.inputs.length,
+        playing: false,
+        speed,
+        error: "",
+      },
+    );
     this.trace = trace;
     this.current = current;
     this.fps = fps;
@@ -173,18 +176,41 @@ export class ClusterExplorer extends Widget {
       const action = content.action;
       const server = content.server as number;
       switch (action) {
-        case "step": this.step(); break;
-        case "play": this.play(); break;
-        case "pause": this.pause(); break;
-        case "toggle": (this.current.servers[checkInteger("server", server, 0, this.current.servers.length - 1)].up ? this.crash(server) : this.restart(server)); break;
-        case "timeout": this.input({ type: "timeout", server }); break;
-        case "client": this.clientRequest(); break;
-        case "partition": this.partition(content.sides as number[]); break;
-        case "heal": this.heal(); break;
-        case "speed": this.set({ speed: checkNumber("speed", content.speed, { min: 1, max: 10_000 }) }); break;
-        case "load": this.load(content.trace as string); break;
-        case "export": this.sendCustom({ trace: JSON.stringify(this.trace) }); break;
-        default: throw new RangeError(`invalid action: ${JSON.stringify(action)}`);
+        case "step":
+          this.step();
+          break;
+        case "play":
+          this.play();
+          break;
+        case "pause":
+          this.pause();
+          break;
+        case "toggle":
+          this.current.servers[checkInteger("server", server, 0, this.current.servers.length - 1)].up ? this.crash(server) : this.restart(server);
+          break;
+        case "timeout":
+          this.input({ type: "timeout", server });
+          break;
+        case "client":
+          this.clientRequest();
+          break;
+        case "partition":
+          this.partition(content.sides as number[]);
+          break;
+        case "heal":
+          this.heal();
+          break;
+        case "speed":
+          this.set({ speed: checkNumber("speed", content.speed, { min: 1, max: 10_000 }) });
+          break;
+        case "load":
+          this.load(content.trace as string);
+          break;
+        case "export":
+          this.sendCustom({ trace: JSON.stringify(this.trace) });
+          break;
+        default:
+          throw new RangeError(`invalid action: ${JSON.stringify(action)}`);
       }
     } catch (error) {
       this.set({ error: error instanceof Error ? error.message : String(error) });

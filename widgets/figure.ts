@@ -28,7 +28,12 @@ export interface FigureSpec {
  */
 export class Figure extends Widget {
   constructor(figure: FigureSpec = {}) {
-    super(controlSpec("Figure", "Figure", DSLAB), { ...domDefaults(), data: figure.data ?? [], plot_layout: figure.layout ?? {}, config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) } });
+    super(controlSpec("Figure", "Figure", DSLAB), {
+      ...domDefaults(),
+      data: figure.data ?? [],
+      plot_layout: figure.layout ?? {},
+      config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) },
+    });
   }
 
   /** Replaces data and/or layout in one update message. */
@@ -49,7 +54,11 @@ export class Figure extends Widget {
   [Symbol.for("Jupyter.display")](): MimeBundle {
     const api = kernelApi();
     const fallback = api ? api.toBundle({ data: this.get("data"), layout: this.get("plot_layout") }) : {};
-    return { ...fallback, [WIDGET_VIEW_MIME]: { version_major: 2, version_minor: 0, model_id: this.modelId }, "text/plain": `Figure with ${this.get<Trace[]>("data").length} traces` };
+    return {
+      ...fallback,
+      [WIDGET_VIEW_MIME]: { version_major: 2, version_minor: 0, model_id: this.modelId },
+      "text/plain": `Figure with ${this.get<Trace[]>("data").length} traces`,
+    };
   }
 }
 export interface Figure extends Omit<FigureAttributes, "data"> {

@@ -6,7 +6,23 @@ export { Layout, STYLE_DEFAULTS, Style } from "./styles";
 export { FloatLogSlider, FloatRangeSlider, FloatSlider, IntRangeSlider, IntSlider } from "./sliders";
 export type { SelectionOptions, SelectionWidgetOptions } from "./selection";
 export { Dropdown, RadioButtons, Select, SelectionSlider, SelectionWidget, ToggleButtons } from "./selection";
-export { BoundedFloatText, BoundedIntText, Button, Checkbox, FloatProgress, FloatText, HTML, HTMLMath, IntProgress, IntText, Label, Play, Text, Textarea, ToggleButton } from "./simple-controls";
+export {
+  BoundedFloatText,
+  BoundedIntText,
+  Button,
+  Checkbox,
+  FloatProgress,
+  FloatText,
+  HTML,
+  HTMLMath,
+  IntProgress,
+  IntText,
+  Label,
+  Play,
+  Text,
+  Textarea,
+  ToggleButton,
+} from "./simple-controls";
 export { Accordion, GridBox, HBox, Tab, VBox } from "./boxes";
 export type { StoredOutput } from "./output";
 export { Output } from "./output";

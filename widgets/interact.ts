@@ -43,11 +43,38 @@ export function fixed<V>(value: V): Fixed<V> {
 }
 
 /** How one parameter is controlled. */
-export type ParamSpec = RangeSpec | ChoiceSpec<unknown> | readonly [number, number] | readonly [number, number, number] | readonly unknown[] | boolean | string | Fixed<unknown> | Widget;
+export type ParamSpec =
+  | RangeSpec
+  | ChoiceSpec<unknown>
+  | readonly [number, number]
+  | readonly [number, number, number]
+  | readonly unknown[]
+  | boolean
+  | string
+  | Fixed<unknown>
+  | Widget;
 
 /** The parameter values fn receives for a spec. */
 export type ParamValues<S> = {
-  [K in keyof S]: S[K] extends Fixed<infer V> ? V : S[K] extends Widget ? (S[K] extends { value: infer W } ? W : unknown) : S[K] extends boolean ? boolean : S[K] extends string ? string : S[K] extends ChoiceSpec<infer V> ? V : S[K] extends readonly (infer V)[] ? (S[K] extends readonly [number, number] | readonly [number, number, number] ? number : V) : S[K] extends RangeSpec ? number : unknown;
+  [K in keyof S]: S[K] extends Fixed<infer V>
+    ? V
+    : S[K] extends Widget
+      ? S[K] extends { value: infer W }
+        ? W
+        : unknown
+      : S[K] extends boolean
+        ? boolean
+        : S[K] extends string
+          ? string
+          : S[K] extends ChoiceSpec<infer V>
+            ? V
+            : S[K] extends readonly (infer V)[]
+              ? S[K] extends readonly [number, number] | readonly [number, number, number]
+                ? number
+                : V
+              : S[K] extends RangeSpec
+                ? number
+                : unknown;
 };
 
 /** Options of interact. */
@@ -107,7 +134,15 @@ function controlFor(name: string, spec: ParamSpec, continuousUpdate: boolean): W
       const lo = Math.log10(min);
       const hi = Math.log10(max);
       const value = (spec as RangeSpec).value ?? 10 ** ((lo + hi) / 2);
-      return new FloatLogSlider({ min: lo, max: hi, step: (spec as RangeSpec).step ?? (hi - lo) / 100, value, base: 10, description, continuous_update: continuousUpdate });
+      return new FloatLogSlider({
+        min: lo,
+        max: hi,
+        step: (spec as RangeSpec).step ?? (hi - lo) / 100,
+        value,
+        base: 10,
+        description,
+        continuous_update: continuousUpdate,
+      });
     }
     const step = (spec as RangeSpec).step;
     const integer = (spec as RangeSpec).integer ?? (Number.isInteger(min) && Number.isInteger(max) && (step === undefined || Number.isInteger(step)));
@@ -126,7 +161,11 @@ function controlFor(name: string, spec: ParamSpec, continuousUpdate: boolean): W
  * keep working. A Figure that fn returns is shown beside the output, once: later runs update it
  * in place (the reader's zoom survives) instead of re-creating it.
  */
-export function interactive<S extends Record<string, ParamSpec>>(fn: (params: ParamValues<S>) => unknown, spec: S, options: InteractOptions = {}): Interactive<S> {
+export function interactive<S extends Record<string, ParamSpec>>(
+  fn: (params: ParamValues<S>) => unknown,
+  spec: S,
+  options: InteractOptions = {},
+): Interactive<S> {
   const { continuousUpdate = true } = options;
   if (typeof fn !== "function") throw invalidType("fn", fn, "a function of the parameters");
   if (spec === null || typeof spec !== "object") throw invalidType("spec", spec, "an object mapping parameter names to specs");
@@ -137,7 +176,10 @@ export function interactive<S extends Record<string, ParamSpec>>(fn: (params: Pa
   }
   const output = new Output();
   const box = new VBox([...(Object.values(controls) as Widget[]), output]);
-  const values = () => Object.fromEntries(Object.entries(spec).map(([name, param]) => [name, isFixed(param) ? param.value : (controls[name as keyof S] as unknown as { value: unknown }).value])) as ParamValues<S>;
+  const values = () =>
+    Object.fromEntries(
+      Object.entries(spec).map(([name, param]) => [name, isFixed(param) ? param.value : (controls[name as keyof S] as unknown as { value: unknown }).value]),
+    ) as ParamValues<S>;
   let running: Promise<void> | undefined;
   let pending = false;
   let runs = 0;
@@ -171,10 +213,12 @@ export function interactive<S extends Record<string, ParamSpec>>(fn: (params: Pa
       output.flushClear();
       return undefined;
     }
-    return Promise.resolve(result).then(
-      (value) => show(value),
-      (error: unknown) => output.appendError(error),
-    ).finally(() => output.flushClear());
+    return Promise.resolve(result)
+      .then(
+        (value) => show(value),
+        (error: unknown) => output.appendError(error),
+      )
+      .finally(() => output.flushClear());
   };
   // Later runs start on the next macrotask, and each run yields one before the next, so that
   // updates already waiting in the kernel's queue (a fast drag) land in `pending` and coalesce.

@@ -32,7 +32,10 @@ function createBar(total: number, { description = "" }: ProgressOptions): Progre
     lastDraw = now;
     if (widget) widget.set({ value: count });
     // No front end: a plain-text line, rewritten in place on a terminal.
-    else process.stdout.write(`${description ? `${description} ` : ""}${count}/${total} (${total ? Math.round((100 * count) / total) : 100}%)${force ? "\n" : "\r"}`);
+    else
+      process.stdout.write(
+        `${description ? `${description} ` : ""}${count}/${total} (${total ? Math.round((100 * count) / total) : 100}%)${force ? "\n" : "\r"}`,
+      );
   };
   return {
     step(n = 1) {

@@ -25,7 +25,9 @@ export interface SelectionWidgetOptions<V> extends Partial<Omit<SelectionAttribu
 
 function normalize<V>(options: SelectionOptions<V>): { labels: string[]; values: V[] } {
   if (Array.isArray(options)) {
-    const pairs = (options as unknown[]).map((o) => (Array.isArray(o) && o.length === 2 && typeof o[0] === "string" ? (o as [string, V]) : ([String(o), o as V] as [string, V])));
+    const pairs = (options as unknown[]).map((o) =>
+      Array.isArray(o) && o.length === 2 && typeof o[0] === "string" ? (o as [string, V]) : ([String(o), o as V] as [string, V]),
+    );
     return { labels: pairs.map((p) => p[0]), values: pairs.map((p) => p[1]) };
   }
   if (options && typeof options === "object") return { labels: Object.keys(options), values: Object.values(options) as V[] };
@@ -50,7 +52,8 @@ export class SelectionWidget<V = unknown> extends Widget {
       if (selected < 0) throw invalidRange("value", value, `one of the options ${formatValue(labels)}`);
     }
     if (index !== undefined) {
-      if (index !== null && (!Number.isInteger(index) || index < 0 || index >= values.length)) throw invalidRange("index", index, `an integer in [0, ${values.length - 1}] or null`);
+      if (index !== null && (!Number.isInteger(index) || index < 0 || index >= values.length))
+        throw invalidRange("index", index, `an integer in [0, ${values.length - 1}] or null`);
       selected = index;
     }
     super(controlSpec(name), { ...describedDefaults(style), disabled: false, ...own, ...rest, _options_labels: labels, index: selected }, SELECTION_TRAITS);
@@ -61,7 +64,8 @@ export class SelectionWidget<V = unknown> extends Widget {
   protected override validateState(proposed: Record<string, unknown>, changed: ReadonlySet<string>): void {
     const index = proposed.index as number | null;
     const count = (proposed._options_labels as string[]).length;
-    if (changed.has("index") && index !== null && (index < 0 || index >= count)) throw invalidRange("index", index, count > 0 ? `an integer in [0, ${count - 1}] or null` : "null (there are no options)");
+    if (changed.has("index") && index !== null && (index < 0 || index >= count))
+      throw invalidRange("index", index, count > 0 ? `an integer in [0, ${count - 1}] or null` : "null (there are no options)");
   }
 
   /** The options: values (labels are their text), [label, value] pairs, or a label → value record. */
@@ -120,7 +124,10 @@ export class SelectionWidget<V = unknown> extends Widget {
       if (change.name !== "index") continue;
       const at = (i: unknown) => (i === null || i === undefined ? null : this.values[i as number]);
       const label = (i: unknown) => (i === null || i === undefined ? null : this.get<string[]>("_options_labels")[i as number]);
-      derived.push({ name: "value", old: at(change.old), new: at(change.new), owner: this }, { name: "label", old: label(change.old), new: label(change.new), owner: this });
+      derived.push(
+        { name: "value", old: at(change.old), new: at(change.new), owner: this },
+        { name: "label", old: label(change.old), new: label(change.new), owner: this },
+      );
     }
     super.notify([...changes, ...derived]);
   }

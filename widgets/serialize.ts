@@ -22,7 +22,10 @@ function isBinary(value: unknown): value is ArrayBufferView | ArrayBuffer {
  * Turns widget state into wire form: widgets become "IPY_MODEL_<id>" strings (as ipywidgets
  * serializes Instance traits), and binary values are lifted out as buffers with their paths.
  */
-export function serializeState(state: Record<string, unknown>, isWidget: (v: unknown) => v is ModelRef): { state: JSONObject; buffers: Uint8Array[]; buffer_paths: BufferPath[] } {
+export function serializeState(
+  state: Record<string, unknown>,
+  isWidget: (v: unknown) => v is ModelRef,
+): { state: JSONObject; buffers: Uint8Array[]; buffer_paths: BufferPath[] } {
   const buffers: Uint8Array[] = [];
   const paths: BufferPath[] = [];
   const walk = (value: unknown, path: BufferPath): JSONValue => {
@@ -57,7 +60,11 @@ export function checkWireBuffers(paths: unknown, buffers: readonly Uint8Array[],
   const expected = `one path per buffer (${buffers.length}), each a list of keys and indices into ${formatValue(attributes)}`;
   if (!Array.isArray(paths) || paths.length !== buffers.length) throw new TypeError(`invalid buffer_paths: ${formatValue(paths)} (expected ${expected})`);
   for (const path of paths) {
-    const ok = Array.isArray(path) && path.length > 0 && attributes.includes(path[0] as string) && path.every((k) => (typeof k === "string" && !UNSAFE_KEYS.has(k)) || (Number.isInteger(k) && (k as number) >= 0));
+    const ok =
+      Array.isArray(path) &&
+      path.length > 0 &&
+      attributes.includes(path[0] as string) &&
+      path.every((k) => (typeof k === "string" && !UNSAFE_KEYS.has(k)) || (Number.isInteger(k) && (k as number) >= 0));
     if (!ok) throw new TypeError(`invalid buffer_paths: ${formatValue(paths)} (expected ${expected})`);
   }
   return paths as BufferPath[];
@@ -72,7 +79,8 @@ export function deserializeState(state: JSONObject, buffers: Uint8Array[], paths
       target = target !== null && typeof target === "object" && Object.hasOwn(target, key) ? (target as Record<string | number, unknown>)[key] : undefined;
     }
     const last = path[path.length - 1];
-    if (target === null || typeof target !== "object" || UNSAFE_KEYS.has(String(last))) throw new TypeError(`invalid buffer_paths: ${formatValue(path)} (expected a path into the state)`);
+    if (target === null || typeof target !== "object" || UNSAFE_KEYS.has(String(last)))
+      throw new TypeError(`invalid buffer_paths: ${formatValue(path)} (expected a path into the state)`);
     if (buffers[i]) (target as Record<string | number, unknown>)[last] = buffers[i];
   });
   const resolve = (value: unknown): unknown => {

@@ -27,7 +27,11 @@ interface ValueAttributes<T> extends DescribedAttributes {
 /** A check box (CheckboxModel). */
 export class Checkbox extends Widget {
   constructor(options: WidgetOptions<ValueAttributes<boolean> & { indent: boolean }> = {}) {
-    super(controlSpec("Checkbox"), { ...describedDefaults("CheckboxStyleModel"), disabled: false, indent: true, value: false, ...options }, { ...BOOL_TRAITS, indent: bool });
+    super(
+      controlSpec("Checkbox"),
+      { ...describedDefaults("CheckboxStyleModel"), disabled: false, indent: true, value: false, ...options },
+      { ...BOOL_TRAITS, indent: bool },
+    );
   }
 }
 export interface Checkbox extends ValueAttributes<boolean> {
@@ -42,7 +46,11 @@ interface ToggleButtonAttributes extends ValueAttributes<boolean> {
 /** A button that stays pressed (ToggleButtonModel). */
 export class ToggleButton extends Widget {
   constructor(options: WidgetOptions<ToggleButtonAttributes> = {}) {
-    super(controlSpec("ToggleButton"), { ...describedDefaults("ToggleButtonStyleModel"), disabled: false, button_style: "", icon: "", value: false, ...options }, { ...BOOL_TRAITS, icon: unicode, button_style: BUTTON_STYLE });
+    super(
+      controlSpec("ToggleButton"),
+      { ...describedDefaults("ToggleButtonStyleModel"), disabled: false, button_style: "", icon: "", value: false, ...options },
+      { ...BOOL_TRAITS, icon: unicode, button_style: BUTTON_STYLE },
+    );
   }
 }
 export interface ToggleButton extends ToggleButtonAttributes {}
@@ -58,7 +66,11 @@ const PLACEHOLDER = "\u200b";
 /** A one-line text box (TextModel). */
 export class Text extends Widget {
   constructor(options: WidgetOptions<TextAttributes> = {}) {
-    super(controlSpec("Text"), { ...describedDefaults("TextStyleModel"), disabled: false, continuous_update: true, placeholder: PLACEHOLDER, value: "", ...options }, TEXT_TRAITS);
+    super(
+      controlSpec("Text"),
+      { ...describedDefaults("TextStyleModel"), disabled: false, continuous_update: true, placeholder: PLACEHOLDER, value: "", ...options },
+      TEXT_TRAITS,
+    );
   }
 }
 export interface Text extends TextAttributes {}
@@ -66,7 +78,11 @@ export interface Text extends TextAttributes {}
 /** A multi-line text box (TextareaModel). */
 export class Textarea extends Widget {
   constructor(options: WidgetOptions<TextAttributes & { rows: number | null }> = {}) {
-    super(controlSpec("Textarea"), { ...describedDefaults("TextStyleModel"), disabled: false, continuous_update: true, placeholder: PLACEHOLDER, rows: null, value: "", ...options }, { ...TEXT_TRAITS, rows: orNull(cInt) });
+    super(
+      controlSpec("Textarea"),
+      { ...describedDefaults("TextStyleModel"), disabled: false, continuous_update: true, placeholder: PLACEHOLDER, rows: null, value: "", ...options },
+      { ...TEXT_TRAITS, rows: orNull(cInt) },
+    );
   }
 }
 export interface Textarea extends TextAttributes {
@@ -81,7 +97,11 @@ interface NumberTextAttributes extends ValueAttributes<number> {
 /** An integer box (IntTextModel). */
 export class IntText extends Widget {
   constructor(options: WidgetOptions<NumberTextAttributes> = {}) {
-    super(controlSpec("IntText"), { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: 1, value: 0, ...options }, INT_TRAITS);
+    super(
+      controlSpec("IntText"),
+      { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: 1, value: 0, ...options },
+      INT_TRAITS,
+    );
   }
 }
 export interface IntText extends NumberTextAttributes {}
@@ -89,7 +109,11 @@ export interface IntText extends NumberTextAttributes {}
 /** A number box (FloatTextModel). */
 export class FloatText extends Widget {
   constructor(options: WidgetOptions<NumberTextAttributes> = {}) {
-    super(controlSpec("FloatText"), { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: null, value: 0, ...options }, FLOAT_TRAITS);
+    super(
+      controlSpec("FloatText"),
+      { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: null, value: 0, ...options },
+      FLOAT_TRAITS,
+    );
   }
 }
 export interface FloatText extends NumberTextAttributes {}
@@ -102,7 +126,11 @@ interface BoundedAttributes extends NumberTextAttributes {
 /** An integer box clamped to [min, max] (BoundedIntTextModel). */
 export class BoundedIntText extends BoundedWidget {
   constructor(options: WidgetOptions<BoundedAttributes> = {}) {
-    super(controlSpec("BoundedIntText", "IntText"), { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: 1, value: 0, min: 0, max: 100, ...options }, INT_TRAITS);
+    super(
+      controlSpec("BoundedIntText", "IntText"),
+      { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: 1, value: 0, min: 0, max: 100, ...options },
+      INT_TRAITS,
+    );
   }
 }
 export interface BoundedIntText extends BoundedAttributes {}
@@ -110,7 +138,11 @@ export interface BoundedIntText extends BoundedAttributes {}
 /** A number box clamped to [min, max] (BoundedFloatTextModel). */
 export class BoundedFloatText extends BoundedWidget {
   constructor(options: WidgetOptions<BoundedAttributes> = {}) {
-    super(controlSpec("BoundedFloatText", "FloatText"), { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: null, value: 0, min: 0, max: 100, ...options }, FLOAT_TRAITS);
+    super(
+      controlSpec("BoundedFloatText", "FloatText"),
+      { ...describedDefaults("DescriptionStyleModel"), disabled: false, continuous_update: false, step: null, value: 0, min: 0, max: 100, ...options },
+      FLOAT_TRAITS,
+    );
   }
 }
 export interface BoundedFloatText extends BoundedAttributes {}
@@ -125,7 +157,11 @@ interface ButtonAttributes extends Omit<DescribedAttributes, "description_allow_
 export class Button extends Widget {
   constructor(options: WidgetOptions<ButtonAttributes> = {}) {
     const { description_allow_html: _unused, ...described } = describedDefaults("ButtonStyleModel");
-    super(controlSpec("Button"), { ...described, button_style: "", disabled: false, icon: "", ...options }, { description: unicode, tooltip: orNull(unicode), button_style: BUTTON_STYLE, disabled: bool, icon: unicode });
+    super(
+      controlSpec("Button"),
+      { ...described, button_style: "", disabled: false, icon: "", ...options },
+      { description: unicode, tooltip: orNull(unicode), button_style: BUTTON_STYLE, disabled: bool, icon: unicode },
+    );
   }
 
   /** Calls fn on every click in a front end. */
@@ -150,7 +186,11 @@ interface StringAttributes extends DescribedAttributes {
 /** Plain text (LabelModel). */
 export class Label extends Widget {
   constructor(options: WidgetOptions<StringAttributes> = {}) {
-    super(controlSpec("Label"), { ...describedDefaults("LabelStyleModel"), placeholder: PLACEHOLDER, value: "", ...options }, { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode });
+    super(
+      controlSpec("Label"),
+      { ...describedDefaults("LabelStyleModel"), placeholder: PLACEHOLDER, value: "", ...options },
+      { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode },
+    );
   }
 }
 export interface Label extends StringAttributes {}
@@ -158,7 +198,11 @@ export interface Label extends StringAttributes {}
 /** HTML (HTMLModel). */
 export class HTML extends Widget {
   constructor(options: WidgetOptions<StringAttributes> = {}) {
-    super(controlSpec("HTML"), { ...describedDefaults("HTMLStyleModel"), placeholder: PLACEHOLDER, value: "", ...options }, { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode });
+    super(
+      controlSpec("HTML"),
+      { ...describedDefaults("HTMLStyleModel"), placeholder: PLACEHOLDER, value: "", ...options },
+      { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode },
+    );
   }
 }
 export interface HTML extends StringAttributes {}
@@ -166,7 +210,11 @@ export interface HTML extends StringAttributes {}
 /** HTML with LaTeX math (HTMLMathModel). */
 export class HTMLMath extends Widget {
   constructor(options: WidgetOptions<StringAttributes> = {}) {
-    super(controlSpec("HTMLMath"), { ...describedDefaults("HTMLMathStyleModel"), placeholder: PLACEHOLDER, value: "", ...options }, { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode });
+    super(
+      controlSpec("HTMLMath"),
+      { ...describedDefaults("HTMLMathStyleModel"), placeholder: PLACEHOLDER, value: "", ...options },
+      { ...DESCRIBED_TRAITS, value: unicode, placeholder: unicode },
+    );
   }
 }
 export interface HTMLMath extends StringAttributes {}
@@ -182,7 +230,11 @@ interface ProgressAttributes extends Omit<DescribedAttributes, never> {
 /** A progress bar over integers (IntProgressModel). */
 export class IntProgress extends BoundedWidget {
   constructor(options: WidgetOptions<ProgressAttributes> = {}) {
-    super(controlSpec("IntProgress", "Progress"), { ...describedDefaults("ProgressStyleModel"), bar_style: "", max: 100, min: 0, orientation: "horizontal", value: 0, ...options }, { ...INT_TRAITS, bar_style: BAR_STYLE, orientation: ORIENTATION });
+    super(
+      controlSpec("IntProgress", "Progress"),
+      { ...describedDefaults("ProgressStyleModel"), bar_style: "", max: 100, min: 0, orientation: "horizontal", value: 0, ...options },
+      { ...INT_TRAITS, bar_style: BAR_STYLE, orientation: ORIENTATION },
+    );
   }
 }
 export interface IntProgress extends ProgressAttributes {}
@@ -190,7 +242,11 @@ export interface IntProgress extends ProgressAttributes {}
 /** A progress bar over reals (FloatProgressModel). */
 export class FloatProgress extends BoundedWidget {
   constructor(options: WidgetOptions<ProgressAttributes> = {}) {
-    super(controlSpec("FloatProgress", "Progress"), { ...describedDefaults("ProgressStyleModel"), bar_style: "", max: 100, min: 0, orientation: "horizontal", value: 0, ...options }, { ...FLOAT_TRAITS, bar_style: orNull(BAR_STYLE), orientation: ORIENTATION });
+    super(
+      controlSpec("FloatProgress", "Progress"),
+      { ...describedDefaults("ProgressStyleModel"), bar_style: "", max: 100, min: 0, orientation: "horizontal", value: 0, ...options },
+      { ...FLOAT_TRAITS, bar_style: orNull(BAR_STYLE), orientation: ORIENTATION },
+    );
   }
 }
 export interface FloatProgress extends ProgressAttributes {}
@@ -208,8 +264,23 @@ interface PlayAttributes extends ValueAttributes<number> {
 /** A play button that steps its value every `interval` ms in the browser (PlayModel). */
 export class Play extends BoundedWidget {
   constructor(options: WidgetOptions<PlayAttributes> = {}) {
-    super(controlSpec("Play"), { ...describedDefaults("DescriptionStyleModel"), disabled: false, interval: 100, max: 100, min: 0, playing: false, repeat: false, show_repeat: true, step: 1, value: 0, ...options }, PLAY_TRAITS);
+    super(
+      controlSpec("Play"),
+      {
+        ...describedDefaults("DescriptionStyleModel"),
+        disabled: false,
+        interval: 100,
+        max: 100,
+        min: 0,
+        playing: false,
+        repeat: false,
+        show_repeat: true,
+        step: 1,
+        value: 0,
+        ...options,
+      },
+      PLAY_TRAITS,
+    );
   }
 }
 export interface Play extends PlayAttributes {}
-

@@ -42,7 +42,8 @@ const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(mi
 export function checkBounds(state: Record<string, unknown>, changed: ReadonlySet<string>, toValue: (bound: number) => number = (b) => b): void {
   const min = state.min as number;
   const max = state.max as number;
-  if (min > max) throw changed.has("min") && !changed.has("max") ? invalidRange("min", min, `a number ≤ max (${max})`) : invalidRange("max", max, `a number ≥ min (${min})`);
+  if (min > max)
+    throw changed.has("min") && !changed.has("max") ? invalidRange("min", min, `a number ≤ max (${max})`) : invalidRange("max", max, `a number ≥ min (${min})`);
   const lo = toValue(min);
   const hi = toValue(max);
   const value = state.value;
@@ -53,7 +54,16 @@ export function checkBounds(state: Record<string, unknown>, changed: ReadonlySet
 }
 
 function sliderState<T>(defaults: Partial<SliderAttributes<T>>, options: object): SliderAttributes<T> {
-  return { ...describedDefaults("SliderStyleModel"), disabled: false, behavior: "drag-tap", continuous_update: true, orientation: "horizontal", readout: true, ...defaults, ...options } as SliderAttributes<T>;
+  return {
+    ...describedDefaults("SliderStyleModel"),
+    disabled: false,
+    behavior: "drag-tap",
+    continuous_update: true,
+    orientation: "horizontal",
+    readout: true,
+    ...defaults,
+    ...options,
+  } as SliderAttributes<T>;
 }
 
 /** A slider whose value stays in [min, max]: checked on every set, from the kernel or a front end. */
@@ -86,7 +96,11 @@ interface LogSliderAttributes extends SliderAttributes<number> {
 /** A slider over a log scale (FloatLogSliderModel): min, max and step are exponents of `base`; the value stays in [base^min, base^max]. */
 export class FloatLogSlider extends Widget {
   constructor(options: WidgetOptions<LogSliderAttributes> = {}) {
-    super(controlSpec("FloatLogSlider"), sliderState<number>({ value: 1, min: 0, max: 4, step: 0.1, readout_format: ".3g", ...{ base: 10 } }, options), LOG_TRAITS);
+    super(
+      controlSpec("FloatLogSlider"),
+      sliderState<number>({ value: 1, min: 0, max: 4, step: 0.1, readout_format: ".3g", ...{ base: 10 } }, options),
+      LOG_TRAITS,
+    );
   }
 
   protected override validateState(proposed: Record<string, unknown>, changed: ReadonlySet<string>): void {
@@ -101,7 +115,11 @@ export class IntRangeSlider extends BoundedSlider {
   constructor(options: WidgetOptions<SliderAttributes<[number, number]>> = {}) {
     const { min = 0, max = 100 } = options;
     const value = options.value ?? [min + Math.round((max - min) * 0.25), min + Math.round((max - min) * 0.75)];
-    super(controlSpec("IntRangeSlider"), sliderState<[number, number]>({ min: 0, max: 100, step: 1, readout_format: "d" }, { ...options, value }), INT_RANGE_TRAITS);
+    super(
+      controlSpec("IntRangeSlider"),
+      sliderState<[number, number]>({ min: 0, max: 100, step: 1, readout_format: "d" }, { ...options, value }),
+      INT_RANGE_TRAITS,
+    );
   }
 }
 export interface IntRangeSlider extends SliderAttributes<[number, number]> {}
@@ -111,7 +129,11 @@ export class FloatRangeSlider extends BoundedSlider {
   constructor(options: WidgetOptions<SliderAttributes<[number, number]>> = {}) {
     const { min = 0, max = 100 } = options;
     const value = options.value ?? [min + (max - min) * 0.25, min + (max - min) * 0.75];
-    super(controlSpec("FloatRangeSlider"), sliderState<[number, number]>({ min: 0, max: 100, step: 0.1, readout_format: ".2f" }, { ...options, value }), FLOAT_RANGE_TRAITS);
+    super(
+      controlSpec("FloatRangeSlider"),
+      sliderState<[number, number]>({ min: 0, max: 100, step: 0.1, readout_format: ".2f" }, { ...options, value }),
+      FLOAT_RANGE_TRAITS,
+    );
   }
 }
 export interface FloatRangeSlider extends SliderAttributes<[number, number]> {}

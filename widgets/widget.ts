@@ -149,7 +149,9 @@ export class Widget {
   toString(): string {
     const value = this.state.value;
     const description = this.state.description;
-    const parts = [description ? `description=${JSON.stringify(description)}` : "", value !== undefined ? `value=${JSON.stringify(value)}` : ""].filter(Boolean);
+    const parts = [description ? `description=${JSON.stringify(description)}` : "", value !== undefined ? `value=${JSON.stringify(value)}` : ""].filter(
+      Boolean,
+    );
     return `${this.spec.model.name.replace(/Model$/, "")}(${parts.join(", ")})`;
   }
 
@@ -202,7 +204,12 @@ export class Widget {
   private defineAccessors(): void {
     for (const name of Object.keys(this.state)) {
       if (name.startsWith("_") || name in this) continue;
-      Object.defineProperty(this, name, { get: () => this.state[name], set: (value: unknown) => this.set({ [name]: value }), enumerable: true, configurable: true });
+      Object.defineProperty(this, name, {
+        get: () => this.state[name],
+        set: (value: unknown) => this.set({ [name]: value }),
+        enumerable: true,
+        configurable: true,
+      });
     }
   }
 
@@ -245,7 +252,8 @@ export class Widget {
    */
   private receiveUpdate(state: unknown, bufferPaths: unknown, buffers: Uint8Array[]): void {
     const who = `${this.spec.model.name.replace(/Model$/, "")} ${this.modelId.slice(0, 8)}`;
-    if (!isPlainObject(state)) throw new TypeError(`${who}: refused a front end's update: invalid state: ${formatValue(state)} (expected an object of attributes)`);
+    if (!isPlainObject(state))
+      throw new TypeError(`${who}: refused a front end's update: invalid state: ${formatValue(state)} (expected an object of attributes)`);
     const keys = Object.keys(state);
     const known = keys.filter((k) => Object.hasOwn(this.state, k));
     const writable = known.filter((k) => !k.startsWith("_"));
@@ -287,7 +295,15 @@ function jsonKind(value: unknown): string {
   return typeof value;
 }
 
-const KIND_NAMES: Record<string, string> = { string: "a string", number: "a number", boolean: "true or false", array: "an array", object: "an object", widget: "a widget (IPY_MODEL_<id> of a live one)", bytes: "bytes" };
+const KIND_NAMES: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  array: "an array",
+  object: "an object",
+  widget: "a widget (IPY_MODEL_<id> of a live one)",
+  bytes: "bytes",
+};
 
 /**
  * A value from a front end for an attribute with no trait: it must have the JSON kind of the
@@ -297,7 +313,7 @@ const KIND_NAMES: Record<string, string> = { string: "a string", number: "a numb
 function sameKind(name: string, value: unknown, current: unknown): unknown {
   const want = jsonKind(current);
   const got = jsonKind(value);
-  const expected = want === "null" ? "null, a string, a number or true or false" : KIND_NAMES[want] ?? want;
+  const expected = want === "null" ? "null, a string, a number or true or false" : (KIND_NAMES[want] ?? want);
   const ok = want === "null" ? ["null", "string", "number", "boolean"].includes(got) : got === want;
   if (!ok) throw new TypeError(`invalid ${name}: ${formatValue(value)} (expected ${expected})`);
   if (want === "number" && !Number.isFinite(value as number)) throw new RangeError(`invalid ${name}: ${formatValue(value)} (expected a finite number)`);

@@ -5,7 +5,15 @@ import { DslabHtmlManager } from "../../widgets/frontend/dslab-html-manager";
 async function drawAll(states: { cluster: unknown; events: unknown[] }[]): Promise<{ frames: number; seconds: number; syncSeconds: number }> {
   const manager = new DslabHtmlManager();
   const model = await manager.new_model(
-    { model_id: "bench-explorer", model_name: "ClusterExplorerModel", model_module: "dslab", model_module_version: "0.1.0", view_name: "ClusterExplorerView", view_module: "dslab", view_module_version: "0.1.0" },
+    {
+      model_id: "bench-explorer",
+      model_name: "ClusterExplorerModel",
+      model_module: "dslab",
+      model_module_version: "0.1.0",
+      view_name: "ClusterExplorerView",
+      view_module: "dslab",
+      view_module_version: "0.1.0",
+    },
     { cluster: states[0].cluster, events: states[0].events },
   );
   const host = document.getElementById("out")!;

@@ -59,7 +59,10 @@ export async function executeCell(client: KernelClient, code: string, options: E
       case "stream":
         return add({ output_type: "stream", name: content.name === "stderr" ? "stderr" : "stdout", text: String(content.text ?? "") });
       case "display_data":
-        return add({ output_type: "display_data", data: content.data as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown> }, transient.display_id);
+        return add(
+          { output_type: "display_data", data: content.data as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown> },
+          transient.display_id,
+        );
       case "update_display_data": {
         const id = transient.display_id;
         if (!id) return;
@@ -71,7 +74,12 @@ export async function executeCell(client: KernelClient, code: string, options: E
         return;
       }
       case "execute_result":
-        return add({ output_type: "execute_result", data: content.data as Record<string, unknown>, metadata: (content.metadata ?? {}) as Record<string, unknown>, execution_count: Number(content.execution_count) });
+        return add({
+          output_type: "execute_result",
+          data: content.data as Record<string, unknown>,
+          metadata: (content.metadata ?? {}) as Record<string, unknown>,
+          execution_count: Number(content.execution_count),
+        });
       case "error":
         return add({ output_type: "error", ename: String(content.ename), evalue: String(content.evalue), traceback: (content.traceback ?? []) as string[] });
       case "clear_output":
@@ -97,7 +105,12 @@ export async function executeCell(client: KernelClient, code: string, options: E
     else options.onIopub?.(message);
   });
   try {
-    const sent = client.sendRequest("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, { metadata: options.cellId ? { cellId: options.cellId } : {} });
+    const sent = client.sendRequest(
+      "shell",
+      "execute_request",
+      { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      { metadata: options.cellId ? { cellId: options.cellId } : {} },
+    );
     msgId = sent.msgId;
     const replyPromise = sent.reply;
     for (const message of early.splice(0)) {
@@ -112,20 +125,35 @@ export async function executeCell(client: KernelClient, code: string, options: E
       clearTimeout(timer);
       // What the kernel sent before it died stays; the cell says why it ended.
       await new Promise((r) => setTimeout(r, 100));
-      add({ output_type: "error", ename: "DeadKernelError", evalue: `${first.dead} while running this cell`, traceback: [`DeadKernelError: ${first.dead} while running this cell`] });
+      add({
+        output_type: "error",
+        ename: "DeadKernelError",
+        evalue: `${first.dead} while running this cell`,
+        traceback: [`DeadKernelError: ${first.dead} while running this cell`],
+      });
       return { status: "dead", executionCount, outputs };
     }
     if (first === "timeout") {
       await client.interrupt();
       const late = await Promise.race([replyPromise, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 5000))]);
-      add({ output_type: "error", ename: "TimeoutError", evalue: `Cell execution timed out after ${timeoutMs / 1000} s and was interrupted`, traceback: [`TimeoutError: cell execution timed out after ${timeoutMs / 1000} s`] });
+      add({
+        output_type: "error",
+        ename: "TimeoutError",
+        evalue: `Cell execution timed out after ${timeoutMs / 1000} s and was interrupted`,
+        traceback: [`TimeoutError: cell execution timed out after ${timeoutMs / 1000} s`],
+      });
       return { status: "timeout", executionCount, outputs, reply: late === "timeout" ? undefined : late };
     }
     clearTimeout(timer);
     // The reply can overtake the last iopub messages; wait for the idle status (briefly).
     await Promise.race([idleSeen, new Promise((r) => setTimeout(r, 2000))]);
     const content = first.content as { status?: string; execution_count?: number };
-    return { status: content.status === "ok" ? "ok" : content.status === "aborted" ? "aborted" : "error", executionCount: content.execution_count ?? executionCount, outputs, reply: first };
+    return {
+      status: content.status === "ok" ? "ok" : content.status === "aborted" ? "aborted" : "error",
+      executionCount: content.execution_count ?? executionCount,
+      outputs,
+      reply: first,
+    };
   } finally {
     stop();
   }

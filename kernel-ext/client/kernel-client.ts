@@ -35,7 +35,10 @@ export function firstLines(text: string, what: string, count = 12): string {
   const lines = text.split("\n").filter((line) => line.trim() !== "");
   if (lines.length === 0) return `${what}: (empty)`;
   const more = lines.length > count ? `\n  ... (${lines.length - count} more lines)` : "";
-  return `${what}:\n${lines.slice(0, count).map((line) => `  ${line}`).join("\n")}${more}`;
+  return `${what}:\n${lines
+    .slice(0, count)
+    .map((line) => `  ${line}`)
+    .join("\n")}${more}`;
 }
 
 /** A client of one kernel over ZMQ: shell, control and stdin DEALERs, an iopub SUB, a heartbeat REQ. */
@@ -68,14 +71,35 @@ export class KernelClient {
   /** Starts a kernel from its kernelspec with a fresh connection file, connects, and waits until it answers. */
   static async launch({ kernelName = "dslab", cwd = process.cwd(), env = process.env }: LaunchOptions = {}, timeoutMs = 30_000): Promise<KernelClient> {
     const spec = findKernelSpec(kernelName, env);
-    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-    const info: ConnectionInfo = { transport: "tcp", ip: "127.0.0.1", shell_port, iopub_port, stdin_port, control_port, hb_port, key: randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256", kernel_name: kernelName };
+    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const info: ConnectionInfo = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      shell_port,
+      iopub_port,
+      stdin_port,
+      control_port,
+      hb_port,
+      key: randomBytes(16).toString("hex"),
+      signature_scheme: "hmac-sha256",
+      kernel_name: kernelName,
+    };
     const tempDir = mkdtempSync(join(tmpdir(), "dslab-kernel-"));
     const connectionFile = join(tempDir, "kernel.json");
     writeFileSync(connectionFile, JSON.stringify(info));
     const argv = spec.argv.map((a) => a.replace("{connection_file}", connectionFile).replace("{resource_dir}", spec.resourceDir));
     // JPY_PARENT_PID, as Jupyter's launchers set it: the kernel exits if this process goes away.
-    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...env, ...(spec.env ?? {}), JPY_PARENT_PID: String(process.pid) }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(argv[0], argv.slice(1), {
+      cwd,
+      env: { ...env, ...(spec.env ?? {}), JPY_PARENT_PID: String(process.pid) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const client = new KernelClient(info, spec.interrupt_mode ?? "signal");
     client.process = child;
     client.tempDir = tempDir;
@@ -88,7 +112,9 @@ export class KernelClient {
     });
     // A kernel that dies as it starts fails the launch at once, not at the heartbeat's timeout.
     const died = new Promise<never>((_, reject) => {
-      child.once("close", (code, signal) => reject(new Error(`the kernel process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} as it started`)));
+      child.once("close", (code, signal) =>
+        reject(new Error(`the kernel process ${signal ? `was killed by ${signal}` : `exited with code ${code}`} as it started`)),
+      );
       child.once("error", (error) => reject(new Error(`the kernel process did not start: ${error.message}`)));
     });
     died.catch(() => undefined);
@@ -150,14 +176,18 @@ export class KernelClient {
     let onExit: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
     const promise = new Promise<string>((resolve) => {
       const child = this.process;
-      const describe = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `the kernel died (signal ${signal})` : `the kernel exited with code ${code}`);
+      const describe = (code: number | null, signal: NodeJS.Signals | null) =>
+        signal ? `the kernel died (signal ${signal})` : `the kernel exited with code ${code}`;
       if (child && (child.exitCode !== null || child.signalCode !== null)) return resolve(describe(child.exitCode, child.signalCode));
       onExit = (code, signal) => resolve(describe(code, signal));
       child?.once("exit", onExit);
       let missed = 0;
       const beat = async () => {
         if (stopped) return;
-        const answered = await this.heartbeat(Math.min(intervalMs, 1000)).then(() => true, () => false);
+        const answered = await this.heartbeat(Math.min(intervalMs, 1000)).then(
+          () => true,
+          () => false,
+        );
         missed = answered ? 0 : missed + 1;
         if (missed >= misses) return resolve(`the kernel's heartbeat did not answer ${misses} times in a row`);
         if (!stopped) timer = setTimeout(() => void beat(), intervalMs);
@@ -192,18 +222,30 @@ export class KernelClient {
   }
 
   /** Sends a request and resolves with its reply. */
-  request(channel: "shell" | "control", msgType: string, content: Record<string, unknown>, options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<JupyterMessage> {
+  request(
+    channel: "shell" | "control",
+    msgType: string,
+    content: Record<string, unknown>,
+    options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {},
+  ): Promise<JupyterMessage> {
     return this.sendRequest(channel, msgType, content, options).reply;
   }
 
   /** Sends a request; returns its msg_id at once (to match iopub messages) and its reply as a promise. */
-  sendRequest(channel: "shell" | "control", msgType: string, content: Record<string, unknown>, options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {}): { msgId: string; reply: Promise<JupyterMessage> } {
+  sendRequest(
+    channel: "shell" | "control",
+    msgType: string,
+    content: Record<string, unknown>,
+    options: { buffers?: Buffer[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {},
+  ): { msgId: string; reply: Promise<JupyterMessage> } {
     const message = newMessage(msgType, this.session, content, { buffers: options.buffers ?? [], metadata: options.metadata ?? {}, username: "dslab-client" });
     const reply = new Promise<JupyterMessage>((resolve, reject) => {
-      const timer = options.timeoutMs ? setTimeout(() => {
-        this.replies.delete(message.header.msg_id);
-        reject(new Error(`no reply to ${msgType} within ${options.timeoutMs} ms`));
-      }, options.timeoutMs) : undefined;
+      const timer = options.timeoutMs
+        ? setTimeout(() => {
+            this.replies.delete(message.header.msg_id);
+            reject(new Error(`no reply to ${msgType} within ${options.timeoutMs} ms`));
+          }, options.timeoutMs)
+        : undefined;
       this.replies.set(message.header.msg_id, (m) => {
         if (timer) clearTimeout(timer);
         resolve(m);

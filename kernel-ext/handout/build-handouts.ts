@@ -48,11 +48,14 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
   const { notebooksDir, outDir, bundle } = options;
   if (!existsSync(bundle.js)) throw new Error(`the widget bundle ${bundle.js} is missing: run \`npm run build\` first`);
   const scripts = [readFileSync(bundle.js, "utf8")];
-  if (options.kernel !== undefined && !existsSync(options.kernel)) throw new Error(`the in-page kernel ${options.kernel} is missing: run \`npm run build\` first`);
+  if (options.kernel !== undefined && !existsSync(options.kernel))
+    throw new Error(`the in-page kernel ${options.kernel} is missing: run \`npm run build\` first`);
   const kernel = options.kernel !== undefined ? readFileSync(options.kernel, "utf8") : undefined;
   const styles = [readFileSync(bundle.css, "utf8")];
   mkdirSync(outDir, { recursive: true });
-  const notebooks = readdirSync(notebooksDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+  const notebooks = readdirSync(notebooksDir)
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .sort();
   const results: HandoutResult[] = [];
   for (const file of notebooks) {
     const started = Date.now();
@@ -62,15 +65,28 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
     const built = new Date().toISOString().slice(0, 10);
     const planned = kernel !== undefined ? liveHandout(run.notebook, kernel) : undefined;
     // A notebook with no widget to make live does not carry the in-page kernel.
-    const live = planned && planned.live.plan.cells.some((c) => c.widgetViews.length > 0) ? planned : undefined;
+    const live = planned?.live.plan.cells.some((c) => c.widgetViews.length > 0) ? planned : undefined;
     const how = live ? "the widgets recompute in this page, no kernel needed" : "every figure and widget shows its saved state";
-    writeFileSync(handout, renderHandout(run.notebook, { scripts, styles, subtitle: `dslab handout · built ${built} from notebooks/${file} · ${how}`, live: live?.live }));
+    writeFileSync(
+      handout,
+      renderHandout(run.notebook, { scripts, styles, subtitle: `dslab handout · built ${built} from notebooks/${file} · ${how}`, live: live?.live }),
+    );
     const { title, sections } = outline(run.notebook);
-    const result = { notebook: path, handout, bytes: statSync(handout).size, seconds: (Date.now() - started) / 1000, status: run.status === "ok" ? "ok" : `${run.status} in cell ${run.failedCell! + 1}`, notes: planned?.messages ?? [], title, sections };
+    const result = {
+      notebook: path,
+      handout,
+      bytes: statSync(handout).size,
+      seconds: (Date.now() - started) / 1000,
+      status: run.status === "ok" ? "ok" : `${run.status} in cell ${run.failedCell! + 1}`,
+      notes: planned?.messages ?? [],
+      title,
+      sections,
+    };
     results.push(result);
     options.onHandout?.(result);
   }
-  if (results.length > 0) writeFileSync(join(outDir, "index.html"), renderCoursePage(results.map((r) => ({ file: basename(r.handout), title: r.title, sections: r.sections }))));
+  if (results.length > 0)
+    writeFileSync(join(outDir, "index.html"), renderCoursePage(results.map((r) => ({ file: basename(r.handout), title: r.title, sections: r.sections }))));
   return results;
 }
 
@@ -78,6 +94,15 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
 function outline(notebook: HandoutNotebook): { title: string; sections: { title: string; id: string }[] } {
   const markdown = createMarkdownRenderer();
   for (const cell of notebook.cells) if (cell.cell_type === "markdown") markdown.render(joinText(cell.source));
-  const text = (html: string) => html.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-  return { title: text(markdown.headings.find((h) => h.level === 1)?.text ?? "untitled"), sections: markdown.headings.filter((h) => h.level === 2).map((h) => ({ title: text(h.text), id: h.id })) };
+  const text = (html: string) =>
+    html
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
+  return {
+    title: text(markdown.headings.find((h) => h.level === 1)?.text ?? "untitled"),
+    sections: markdown.headings.filter((h) => h.level === 2).map((h) => ({ title: text(h.text), id: h.id })),
+  };
 }

@@ -14,7 +14,30 @@ const NODE_GLOBALS = new Set(["process", "require", "__dirname", "__filename", "
  * Names a Web Worker's global scope owns (read-only or used by the in-page kernel): a cell that
  * declares one at its top level would, as a global `var`, be ignored or break the page's kernel.
  */
-const WORKER_GLOBALS = new Set(["name", "self", "location", "navigator", "origin", "close", "postMessage", "onmessage", "onmessageerror", "onerror", "performance", "crypto", "console", "importScripts", "caches", "indexedDB", "isSecureContext", "crossOriginIsolated", "fonts", "scheduler", "require", "globalThis"]);
+const WORKER_GLOBALS = new Set([
+  "name",
+  "self",
+  "location",
+  "navigator",
+  "origin",
+  "close",
+  "postMessage",
+  "onmessage",
+  "onmessageerror",
+  "onerror",
+  "performance",
+  "crypto",
+  "console",
+  "importScripts",
+  "caches",
+  "indexedDB",
+  "isSecureContext",
+  "crossOriginIsolated",
+  "fonts",
+  "scheduler",
+  "require",
+  "globalThis",
+]);
 
 /** One code cell, compiled to a classic script for the in-page kernel. */
 export interface LiveCell {
@@ -139,7 +162,16 @@ function analyse(source: string): { declared: Set<string>; used: Set<string>; no
       declared.add(statement.name.text);
     } else if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) bindingNames(decl.name, declared);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name && ts.isIdentifier(statement.name)) {
+    } else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isEnumDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isModuleDeclaration(statement)) &&
+      statement.name &&
+      ts.isIdentifier(statement.name)
+    ) {
       declared.add(statement.name.text);
     }
   }
@@ -166,9 +198,14 @@ function bindingNames(name: ts.BindingName, into: Set<string>): void {
 function isFreeReference(node: ts.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
-  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) && parent.name === node) return false;
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertySignature(parent)) &&
+    parent.name === node
+  )
+    return false;
   if (ts.isQualifiedName(parent) || ts.isTypeReferenceNode(parent)) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
+  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === node)
+    return false;
   return true;
 }
 
@@ -186,7 +223,15 @@ function insideFunction(node: ts.Node): boolean {
  */
 export function compileCell(source: string): string {
   const result = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2020, verbatimModuleSyntax: true, isolatedModules: true, sourceMap: false, removeComments: false, useDefineForClassFields: false },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2020,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      sourceMap: false,
+      removeComments: false,
+      useDefineForClassFields: false,
+    },
     reportDiagnostics: true,
     transformers: { after: [toScript] },
   });
@@ -199,7 +244,8 @@ const toScript: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
   const f = context.factory;
   const statements: ts.Statement[] = [];
   const requireCall = (from: string) => f.createCallExpression(f.createIdentifier("require"), undefined, [f.createStringLiteral(from)]);
-  const asVar = (name: ts.BindingName, init: ts.Expression) => f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], ts.NodeFlags.None));
+  const asVar = (name: ts.BindingName, init: ts.Expression) =>
+    f.createVariableStatement(undefined, f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], ts.NodeFlags.None));
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement)) {
       const from = (statement.moduleSpecifier as ts.StringLiteral).text;
@@ -213,16 +259,29 @@ const toScript: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) statements.push(asVar(f.createIdentifier(bindings.name.text), requireCall(from)));
       if (bindings && ts.isNamedImports(bindings)) {
-        const elements = bindings.elements.filter((el) => !el.isTypeOnly).map((el) => f.createBindingElement(undefined, el.propertyName ? f.createIdentifier((el.propertyName as ts.Identifier).text) : undefined, f.createIdentifier(el.name.text)));
+        const elements = bindings.elements
+          .filter((el) => !el.isTypeOnly)
+          .map((el) =>
+            f.createBindingElement(
+              undefined,
+              el.propertyName ? f.createIdentifier((el.propertyName as ts.Identifier).text) : undefined,
+              f.createIdentifier(el.name.text),
+            ),
+          );
         if (elements.length > 0) statements.push(asVar(f.createObjectBindingPattern(elements), requireCall(from)));
       }
     } else if (ts.isExportDeclaration(statement) || ts.isExportAssignment(statement)) {
-      continue;
     } else if (ts.isVariableStatement(statement)) {
       const list = statement.declarationList;
       statements.push(f.createVariableStatement(undefined, f.createVariableDeclarationList(list.declarations, ts.NodeFlags.None)));
     } else if (ts.isClassDeclaration(statement) && statement.name) {
-      const expr = f.createClassExpression(statement.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[] | undefined, statement.name, statement.typeParameters, statement.heritageClauses, statement.members);
+      const expr = f.createClassExpression(
+        statement.modifiers?.filter((m) => m.kind !== ts.SyntaxKind.ExportKeyword && m.kind !== ts.SyntaxKind.DefaultKeyword) as ts.ModifierLike[] | undefined,
+        statement.name,
+        statement.typeParameters,
+        statement.heritageClauses,
+        statement.members,
+      );
       statements.push(asVar(f.createIdentifier(statement.name.text), expr));
     } else statements.push(statement);
   }
@@ -231,7 +290,10 @@ const toScript: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
   const last = statements.at(-1);
   if (last && own && ts.isExpressionStatement(own) && ts.isExpressionStatement(last)) {
     const hook = f.createPropertyAccessExpression(f.createIdentifier("globalThis"), RESULT_HOOK);
-    const value = ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === ts.SyntaxKind.CommaToken ? f.createParenthesizedExpression(last.expression) : last.expression;
+    const value =
+      ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === ts.SyntaxKind.CommaToken
+        ? f.createParenthesizedExpression(last.expression)
+        : last.expression;
     statements[statements.length - 1] = f.createExpressionStatement(f.createCallChain(hook, f.createToken(ts.SyntaxKind.QuestionDotToken), undefined, [value]));
   }
   return f.updateSourceFile(file, statements);

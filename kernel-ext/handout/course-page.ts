@@ -26,7 +26,10 @@ export function renderCoursePage(chapters: readonly CourseChapter[], options: Co
   const built = options.built ?? new Date().toISOString().slice(0, 10);
   const items = chapters
     .map((c) => {
-      const sections = c.sections.length > 0 ? `<ul>${c.sections.map((s) => `<li><a href="${escapeHtml(encodeURI(c.file))}#${escapeHtml(encodeURIComponent(s.id))}">${escapeHtml(s.title)}</a></li>`).join("")}</ul>` : "";
+      const sections =
+        c.sections.length > 0
+          ? `<ul>${c.sections.map((s) => `<li><a href="${escapeHtml(encodeURI(c.file))}#${escapeHtml(encodeURIComponent(s.id))}">${escapeHtml(s.title)}</a></li>`).join("")}</ul>`
+          : "";
       return `<li><a href="${escapeHtml(encodeURI(c.file))}">${escapeHtml(c.title)}</a>${sections}</li>`;
     })
     .join("\n");

@@ -19,7 +19,10 @@ export function liveHandout(notebook: HandoutNotebook, kernel: string): { live: 
   const widgets = notebook.metadata.widgets as Record<string, { state?: Record<string, unknown> }> | undefined;
   const saved = new Set(Object.keys(widgets?.["application/vnd.jupyter.widget-state+json"]?.state ?? {}));
   const plan = planLiveCells(notebook, saved);
-  const messages = plan.kernelOnly.map((c) => `${cellName(c)} runs only in the kernel: ${c.reason}${plan.staticWidgets.some((w) => w.cell === c.index) ? "; its widgets keep their saved state in the handout" : ""}`);
+  const messages = plan.kernelOnly.map(
+    (c) =>
+      `${cellName(c)} runs only in the kernel: ${c.reason}${plan.staticWidgets.some((w) => w.cell === c.index) ? "; its widgets keep their saved state in the handout" : ""}`,
+  );
   return { live: { kernel, plan }, messages };
 }
 
@@ -29,6 +32,10 @@ export function liveHandout(notebook: HandoutNotebook, kernel: string): { live: 
  */
 export function liveScripts({ kernel, plan }: LiveHandout): string {
   const views = Object.fromEntries(plan.cells.filter((c) => c.widgetViews.length > 0).map((c) => [String(c.index), c.widgetViews]));
-  const data = { cells: plan.cells.map(({ index, executionCount, js }) => ({ index, executionCount, js })), views, staticWidgets: plan.staticWidgets.map(({ modelId, reason }) => ({ modelId, reason })) };
+  const data = {
+    cells: plan.cells.map(({ index, executionCount, js }) => ({ index, executionCount, js })),
+    views,
+    staticWidgets: plan.staticWidgets.map(({ modelId, reason }) => ({ modelId, reason })),
+  };
   return `<script type="${LIVE_PLAN_TYPE}">${jsonForScript(data)}</script>\n<script type="${LIVE_KERNEL_TYPE}" data-encoding="gzip+base64">${gzipSync(kernel, { level: 9 }).toString("base64")}</script>`;
 }

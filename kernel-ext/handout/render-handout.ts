@@ -43,7 +43,12 @@ export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutO
       const outputs = (cell.outputs ?? []).map((output) => renderOutput(output, context)).join("\n");
       const pre = `<pre class="source"><code class="language-typescript">${escapeHtml(source)}</code></pre>`;
       const lines = source.trimEnd().split("\n").length;
-      const input = !showCode || source.trim() === "" ? "" : foldCode ? `<details class="source"><summary>Code (${lines} line${lines === 1 ? "" : "s"})</summary>${pre}</details>` : pre;
+      const input =
+        !showCode || source.trim() === ""
+          ? ""
+          : foldCode
+            ? `<details class="source"><summary>Code (${lines} line${lines === 1 ? "" : "s"})</summary>${pre}</details>`
+            : pre;
       return `<section class="cell-code">${input}<div class="outputs">${outputs}</div></section>`;
     })
     .join("\n");

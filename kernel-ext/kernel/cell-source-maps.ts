@@ -55,7 +55,13 @@ export class CellSourceMaps {
 
   /** Starts cell `id`, whose CommonJS is `output`, with the maps recorded while it was converted. */
   startCell(id: number, output: string, wrapperColumns: number, executionCount?: number): void {
-    const cell: CellMaps = { executionCount, wrapperColumns, lines: output.split("\n").length, emitted: parseMap(this.pendingEmit), transpiled: this.pendingTranspile.get(output) === null ? null : parseMap(this.pendingTranspile.get(output) ?? undefined) };
+    const cell: CellMaps = {
+      executionCount,
+      wrapperColumns,
+      lines: output.split("\n").length,
+      emitted: parseMap(this.pendingEmit),
+      transpiled: this.pendingTranspile.get(output) === null ? null : parseMap(this.pendingTranspile.get(output) ?? undefined),
+    };
     this.pendingEmit = undefined;
     this.pendingTranspile.clear();
     this.cells.set(id, cell);

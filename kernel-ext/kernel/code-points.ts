@@ -5,7 +5,8 @@
 
 /** The UTF-16 offset of code point `position` in `text`, clamped to the text (a bad or out-of-range position becomes 0 or its end). */
 export function utf16Offset(text: string, position: unknown): number {
-  const wanted = typeof position === "number" && Number.isFinite(position) ? Math.max(0, Math.floor(position)) : text.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  const wanted =
+    typeof position === "number" && Number.isFinite(position) ? Math.max(0, Math.floor(position)) : text.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
   let points = 0;
   let offset = 0;
   while (offset < text.length && points < wanted) {

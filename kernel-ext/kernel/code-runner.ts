@@ -21,9 +21,7 @@ function loadTslab(): Tslab {
 }
 
 /** How a cell ended. */
-export type RunResult =
-  | { status: "ok"; hasValue: boolean; value?: unknown }
-  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+export type RunResult = { status: "ok"; hasValue: boolean; value?: unknown } | { status: "error"; ename: string; evalue: string; traceback: string[] };
 
 /** Runs TypeScript cells with tslab's converter and executor, and reports values and errors as data. */
 export interface CodeRunner {
@@ -76,7 +74,8 @@ export function cellCompilerOptions(dir: string, root: string): ts.CompilerOptio
   const under = (path: string) => relative(baseUrl, path).split(sep).join("/");
   const paths: Record<string, string[]> = { "*": folders.flatMap((f) => [`${under(f)}/*`, `${under(f)}/@types/*`]) };
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; typesVersions?: Record<string, Record<string, string[]>> };
-  for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {})) paths[`${manifest.name}/${subpath}`] = targets.map((t) => under(join(root, t)));
+  for (const [subpath, targets] of Object.entries(manifest.typesVersions?.["*"] ?? {}))
+    paths[`${manifest.name}/${subpath}`] = targets.map((t) => under(join(root, t)));
   return { typeRoots, baseUrl, paths };
 }
 
@@ -205,7 +204,9 @@ export function errorResult(value: unknown): RunResult {
     const from = stack.indexOf(header);
     const lines = (from >= 0 ? stack.slice(from) : stack).split("\n");
     const frames = lines
-      .filter((line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || cellSourceMaps.isWrapperFrame(line)))
+      .filter(
+        (line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || cellSourceMaps.isWrapperFrame(line)),
+      )
       .map((line, i) => (i === 0 ? line : cellSourceMaps.rewriteFrame(line)));
     return { status: "error", ename: value.name, evalue: value.message, traceback: frames };
   }
@@ -232,7 +233,12 @@ function nameCellScripts(): void {
   const run = vm.runInThisContext;
   const named = function (this: unknown, code: string, options?: string | import("node:vm").RunningScriptOptions) {
     const wrapper = runningCell && typeof code === "string" && CELL_WRAPPER.exec(code);
-    if (runningCell && wrapper && code.endsWith(CELL_WRAPPER_END) && (options === undefined || (typeof options === "object" && options.filename === undefined))) {
+    if (
+      runningCell &&
+      wrapper &&
+      code.endsWith(CELL_WRAPPER_END) &&
+      (options === undefined || (typeof options === "object" && options.filename === undefined))
+    ) {
       if (runningCell.interrupted) throw new Error("Interrupted before the cell started");
       const output = code.slice(wrapper[0].length, code.length - CELL_WRAPPER_END.length);
       cellSourceMaps.startCell(runningCell.id, output, wrapper[0].length, runningCell.executionCount);

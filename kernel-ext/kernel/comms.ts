@@ -28,7 +28,11 @@ export class CommRegistry {
   open(targetName: string, options: OpenCommOptions = {}): Comm {
     const comm = new KernelComm(options.commId ?? randomUUID().replace(/-/g, ""), targetName, this);
     this.comms.set(comm.commId, comm);
-    this.sender.send("comm_open", { comm_id: comm.commId, target_name: targetName, data: options.data ?? {} }, { buffers: options.buffers, metadata: options.metadata });
+    this.sender.send(
+      "comm_open",
+      { comm_id: comm.commId, target_name: targetName, data: options.data ?? {} },
+      { buffers: options.buffers, metadata: options.metadata },
+    );
     return comm;
   }
 

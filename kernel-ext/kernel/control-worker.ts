@@ -93,7 +93,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function serveControl(control: zmq.Router, signer: ReturnType<typeof createSigner>, session: string, sendControl: (frames: Buffer[]) => void, loopTurns: Int32Array): Promise<void> {
+async function serveControl(
+  control: zmq.Router,
+  signer: ReturnType<typeof createSigner>,
+  session: string,
+  sendControl: (frames: Buffer[]) => void,
+  loopTurns: Int32Array,
+): Promise<void> {
   const replays = createReplayGuard();
   for await (const frames of control) {
     let request: ReturnType<typeof decodeMessage>;

@@ -17,7 +17,15 @@ interface ArqueroLike {
 
 function isArqueroTable(value: unknown): value is ArqueroLike {
   const v = value as Partial<ArqueroLike> | null;
-  return typeof v === "object" && v !== null && typeof v.toHTML === "function" && typeof v.numRows === "function" && typeof v.columnNames === "function" && typeof v.toMarkdown === "function" && typeof v.rename === "function";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.toHTML === "function" &&
+    typeof v.numRows === "function" &&
+    typeof v.columnNames === "function" &&
+    typeof v.toMarkdown === "function" &&
+    typeof v.rename === "function"
+  );
 }
 
 /** Rows of a table shown inline; the rest is summarised. */

@@ -97,7 +97,11 @@ export class KernelHandler {
         const sink = this.output.sink();
         if (sink && !options.update) return sink({ output_type: "display_data", data: bundle, metadata: (options.metadata ?? {}) as JSONObject });
         const transient = options.displayId ? { display_id: options.displayId } : {};
-        this.iopub(options.update ? "update_display_data" : "display_data", { data: bundle, metadata: options.metadata ?? {}, transient }, this.output.current());
+        this.iopub(
+          options.update ? "update_display_data" : "display_data",
+          { data: bundle, metadata: options.metadata ?? {}, transient },
+          this.output.current(),
+        );
       },
       clearOutput: (options = {}) => {
         const sink = this.output.sink();
@@ -173,7 +177,10 @@ export class KernelHandler {
     const content: Record<string, unknown> = { status: "error", ename, evalue, traceback: [`${ename}: ${evalue}`, `(in the dslab kernel, handling ${type})`] };
     if (type === "execute_request") content.execution_count = this.executionCount;
     try {
-      this.transport.send(channel, newMessage(`${type.slice(0, -"_request".length)}_reply`, this.options.session, content, { parent: request, metadata: { status: "error" } }));
+      this.transport.send(
+        channel,
+        newMessage(`${type.slice(0, -"_request".length)}_reply`, this.options.session, content, { parent: request, metadata: { status: "error" } }),
+      );
     } catch (again) {
       this.log(`dslab kernel: could not send an error reply to ${type}: ${inspect(again)}\n`);
     }
@@ -198,7 +205,13 @@ export class KernelHandler {
         // out-of-range cursor_pos means the end of the code, as ipykernel takes it.
         const code = String(content.code ?? "");
         const { matches, cursor_start, cursor_end } = this.runner.complete(code, utf16Offset(code, content.cursor_pos));
-        return send("complete_reply", { status: "ok", matches, cursor_start: codePointPosition(code, cursor_start), cursor_end: codePointPosition(code, cursor_end), metadata: {} });
+        return send("complete_reply", {
+          status: "ok",
+          matches,
+          cursor_start: codePointPosition(code, cursor_start),
+          cursor_end: codePointPosition(code, cursor_end),
+          metadata: {},
+        });
       }
       case "inspect_request": {
         const code = String(content.code ?? "");
@@ -231,7 +244,11 @@ export class KernelHandler {
     }
   }
 
-  private async execute(request: JupyterMessage, send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void, seq: number): Promise<void> {
+  private async execute(
+    request: JupyterMessage,
+    send: (msgType: string, content: Record<string, unknown>, metadata?: Record<string, unknown>) => void,
+    seq: number,
+  ): Promise<void> {
     if (seq > 0 && seq <= this.abortThrough) return send("execute_reply", { status: "aborted" }, { status: "aborted" });
     const content = request.content as { code?: unknown; silent?: unknown; store_history?: unknown; stop_on_error?: unknown; user_expressions?: unknown };
     const code = typeof content.code === "string" ? content.code : "";
@@ -244,9 +261,11 @@ export class KernelHandler {
     this.plotlyHtml.cellStarted(cellIdOf(request), Array.isArray(deletedCells) ? deletedCells.filter((c): c is string => typeof c === "string") : []);
     this.output.setDefault(request);
     this.running = request.header.msg_id;
-    const result = await this.output.runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined)).finally(() => {
-      this.running = undefined;
-    });
+    const result = await this.output
+      .runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined))
+      .finally(() => {
+        this.running = undefined;
+      });
     if (result.status === "error") {
       const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);
@@ -332,13 +351,23 @@ export class KernelHandler {
     this.writeStream("stderr", text);
   }
 
-  private iopub(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+  private iopub(
+    msgType: string,
+    content: Record<string, unknown>,
+    parent: JupyterMessage<unknown> | undefined,
+    extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {},
+  ): void {
     // Gathered stream text was written before this message: it goes first.
     this.streams.flush();
     this.publish(msgType, content, parent, extra);
   }
 
-  private publish(msgType: string, content: Record<string, unknown>, parent: JupyterMessage<unknown> | undefined, extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {}): void {
+  private publish(
+    msgType: string,
+    content: Record<string, unknown>,
+    parent: JupyterMessage<unknown> | undefined,
+    extra: { buffers?: Uint8Array[]; metadata?: JSONObject } = {},
+  ): void {
     if (this.closed) return;
     const message = newMessage(msgType, this.options.session, content, {
       parent,
@@ -362,7 +391,14 @@ function cellIdOf(request: JupyterMessage<unknown> | undefined): string | undefi
 }
 
 function syntheticParent(msgId: string, session: string): JupyterMessage<unknown> {
-  return { identities: [], header: { msg_id: msgId, msg_type: "comm_msg", session, username: "dslab", date: new Date().toISOString(), version: "5.3" }, parent_header: {}, metadata: {}, content: {}, buffers: [] };
+  return {
+    identities: [],
+    header: { msg_id: msgId, msg_type: "comm_msg", session, username: "dslab", date: new Date().toISOString(), version: "5.3" },
+    parent_header: {},
+    metadata: {},
+    content: {},
+    buffers: [],
+  };
 }
 
 /** kernel_info_reply content; `typescriptVersion` is that of the compiler that type-checks cells. */

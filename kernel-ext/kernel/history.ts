@@ -42,7 +42,11 @@ export class History {
       selected = this.entries.filter((e) => regex.test(e.input));
       if (request.unique) {
         const seen = new Set<string>();
-        selected = selected.filter((e) => (seen.has(e.input) ? false : (seen.add(e.input), true)));
+        selected = selected.filter((e) => {
+          if (seen.has(e.input)) return false;
+          seen.add(e.input);
+          return true;
+        });
       }
       if (request.n !== undefined && request.n !== null) selected = selected.slice(-request.n);
     } else {
@@ -54,6 +58,9 @@ export class History {
 
 /** IPython's history search uses glob patterns: * any run of characters, ? one character. */
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, "[\\s\\S]*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`);
 }

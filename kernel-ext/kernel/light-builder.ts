@@ -13,7 +13,11 @@ type CreateProgram = TS.CreateProgram<TS.BuilderProgram>;
  * (createAbstractBuilder) answers the first two the same way; the cell's dependencies are
  * found here by following the cell's resolved imports and references.
  */
-export function lightBuilder(ts: typeof TS, onWrite: (fileName: string, text: string) => void = () => undefined, builderOptions: LightBuilderOptions = {}): CreateProgram {
+export function lightBuilder(
+  ts: typeof TS,
+  onWrite: (fileName: string, text: string) => void = () => undefined,
+  builderOptions: LightBuilderOptions = {},
+): CreateProgram {
   const commonJs = builderOptions.emitCommonJs ? commonJsTransformer(ts) : undefined;
   return (rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences) => {
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences);
@@ -64,7 +68,9 @@ function commonJsTransformer(ts: typeof TS): TS.TransformerFactory<TS.SourceFile
 // TypeScript 5.0 keeps a file's resolutions on the file; values are ResolvedModuleWithFailedLookupLocations.
 interface Resolutions {
   resolvedModules?: { forEach(visit: (resolution: { resolvedModule?: { resolvedFileName?: string } } | undefined) => void): void };
-  resolvedTypeReferenceDirectiveNames?: { forEach(visit: (resolution: { resolvedTypeReferenceDirective?: { resolvedFileName?: string } } | undefined) => void): void };
+  resolvedTypeReferenceDirectiveNames?: {
+    forEach(visit: (resolution: { resolvedTypeReferenceDirective?: { resolvedFileName?: string } } | undefined) => void): void;
+  };
 }
 
 /** The file names `root` depends on, itself included: the closure of its imports, type references and `/// <reference path>`s. */

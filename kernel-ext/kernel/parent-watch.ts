@@ -39,7 +39,10 @@ function alive(pid: number): boolean {
  * kernel's own parent) the kernel has been handed to another parent. As ipykernel's parent
  * poller, so that a kernel does not outlive the front end or command that started it.
  */
-export function parentGone(watch: ParentWatch, probe: { alive: (pid: number) => boolean; parent: () => number | undefined } = { alive, parent: currentParent }): boolean {
+export function parentGone(
+  watch: ParentWatch,
+  probe: { alive: (pid: number) => boolean; parent: () => number | undefined } = { alive, parent: currentParent },
+): boolean {
   if (watch.pid <= 1) return false;
   if (!probe.alive(watch.pid)) return true;
   if (watch.pid !== watch.initialParent) return false;

@@ -55,7 +55,11 @@ export function createPlotlyHtml(currentCell: () => string | undefined = () => u
   let holder: string | undefined;
   const html = ((figure: PlotlyFigure) => {
     const id = `dslab-plot-${randomUUID()}`;
-    const json = JSON.stringify({ data: figure.data, layout: figure.layout ?? {}, config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) } }).replace(/</g, "\\u003c");
+    const json = JSON.stringify({
+      data: figure.data,
+      layout: figure.layout ?? {},
+      config: { responsive: true, displaylogo: false, ...(figure.config ?? {}) },
+    }).replace(/</g, "\\u003c");
     const library = inlined ? "" : `<script>(function(){var define,module,exports;${plotlyScript()}\n}).call(window);</script>`;
     if (!inlined) holder = currentCell();
     inlined = true;

@@ -60,8 +60,15 @@ export async function startKernel(connectionFile: string): Promise<void> {
   process.on("SIGINT", () => handler.interrupt());
   // A timer or promise of a cell that throws after the cell: reported with the cell's lines.
   const stackOf = (error: unknown) => (error instanceof Error && error.stack ? cellSourceMaps.rewriteStack(error.stack) : String(error));
-  process.on("uncaughtException", (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`));
-  process.on("unhandledRejection", (reason) => handler.writeStream("stderr", `Unhandled promise rejection: ${stackOf(reason)}\n`) || log(`dslab kernel: unhandled rejection ${stackOf(reason)}\n`));
+  process.on(
+    "uncaughtException",
+    (error) => handler.writeStream("stderr", `Uncaught ${stackOf(error)}\n`) || log(`dslab kernel: uncaught ${stackOf(error)}\n`),
+  );
+  process.on(
+    "unhandledRejection",
+    (reason) =>
+      handler.writeStream("stderr", `Unhandled promise rejection: ${stackOf(reason)}\n`) || log(`dslab kernel: unhandled rejection ${stackOf(reason)}\n`),
+  );
   transport.listen((channel, message) => void handler.handle(channel, message));
   transport.onParentGone(() => {
     log("dslab kernel: the process that started this kernel has gone; exiting\n");

@@ -36,7 +36,11 @@ export function wrapFunctionsStoredInProperties(ts: typeof TS, source: string): 
   const file = ts.createSourceFile("typescript.js", source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const ranges: Array<[number, number]> = [];
   const visit = (node: TS.Node): void => {
-    if (ts.isBinaryExpression(node) && isAssignmentOperator(ts, node.operatorToken.kind) && (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left))) {
+    if (
+      ts.isBinaryExpression(node) &&
+      isAssignmentOperator(ts, node.operatorToken.kind) &&
+      (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left))
+    ) {
       let value: TS.Expression = node.right;
       while (ts.isParenthesizedExpression(value)) value = value.expression;
       if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ranges.push([value.getStart(file), value.end]);
@@ -151,8 +155,11 @@ const SCRIPT_TARGET_FEATURES = "  function getScriptTargetFeatures() {\n    retu
  * callers only read it.
  */
 export function shareScriptTargetFeatures(source: string): string | undefined {
-  const memoized = "  var scriptTargetFeatures;\n  function getScriptTargetFeatures() {\n    return scriptTargetFeatures || (scriptTargetFeatures = createScriptTargetFeatures());\n  }\n";
-  return replaceEachOnce(source, [[SCRIPT_TARGET_FEATURES, memoized + SCRIPT_TARGET_FEATURES.replace("getScriptTargetFeatures", "createScriptTargetFeatures")]]);
+  const memoized =
+    "  var scriptTargetFeatures;\n  function getScriptTargetFeatures() {\n    return scriptTargetFeatures || (scriptTargetFeatures = createScriptTargetFeatures());\n  }\n";
+  return replaceEachOnce(source, [
+    [SCRIPT_TARGET_FEATURES, memoized + SCRIPT_TARGET_FEATURES.replace("getScriptTargetFeatures", "createScriptTargetFeatures")],
+  ]);
 }
 
 const FILE_TO_DIRECTIVE = `      let fileToDirective;
@@ -178,11 +185,20 @@ const FILE_TO_DIRECTIVE = `      let fileToDirective;
  * resolutions never change, so the map is the same as before.
  */
 export function buildFileToDirectiveOnFirstUse(source: string): string | undefined {
-  const lazy = FILE_TO_DIRECTIVE.replace("      let fileToDirective;\n      if (resolvedTypeReferenceDirectives) {\n", "      let fileToDirective;\n      let fileToDirectiveBuilt = false;\n      const ensureFileToDirective = () => {\n      if (!fileToDirectiveBuilt && resolvedTypeReferenceDirectives) {\n        fileToDirectiveBuilt = true;\n") + "      return fileToDirective;\n      };\n";
+  const lazy = `${FILE_TO_DIRECTIVE.replace(
+    "      let fileToDirective;\n      if (resolvedTypeReferenceDirectives) {\n",
+    "      let fileToDirective;\n      let fileToDirectiveBuilt = false;\n      const ensureFileToDirective = () => {\n      if (!fileToDirectiveBuilt && resolvedTypeReferenceDirectives) {\n        fileToDirectiveBuilt = true;\n",
+  )}      return fileToDirective;\n      };\n`;
   return replaceEachOnce(source, [
     [FILE_TO_DIRECTIVE, lazy],
-    ["        if (!fileToDirective) {\n          return void 0;\n        }\n        let meaning;", "        if (!ensureFileToDirective()) {\n          return void 0;\n        }\n        let meaning;"],
-    ["        if (!fileToDirective || !isSymbolFromTypeDeclarationFile(symbol)) {", "        if (!ensureFileToDirective() || !isSymbolFromTypeDeclarationFile(symbol)) {"],
+    [
+      "        if (!fileToDirective) {\n          return void 0;\n        }\n        let meaning;",
+      "        if (!ensureFileToDirective()) {\n          return void 0;\n        }\n        let meaning;",
+    ],
+    [
+      "        if (!fileToDirective || !isSymbolFromTypeDeclarationFile(symbol)) {",
+      "        if (!ensureFileToDirective() || !isSymbolFromTypeDeclarationFile(symbol)) {",
+    ],
   ]);
 }
 

@@ -18,7 +18,12 @@ export interface ZmqTransport extends Transport {
 }
 
 /** Binds the kernel's sockets for a connection file. */
-export async function bindZmqTransport(info: ConnectionInfo, session: string, log: (text: string) => void, parent: ParentWatch = parentWatchFor()): Promise<ZmqTransport> {
+export async function bindZmqTransport(
+  info: ConnectionInfo,
+  session: string,
+  log: (text: string) => void,
+  parent: ParentWatch = parentWatchFor(),
+): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
   // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
   // for, so that it starts on another core while this thread binds and builds the TypeScript
@@ -29,7 +34,14 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
   setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
   const worker = new Worker(join(__dirname, "control-worker.js"), {
     workerData: {
-      liveness, controlUrl: channelUrl(info, "control"), hbUrl: channelUrl(info, "hb"), key: info.key, scheme: info.signature_scheme, session, parent },
+      liveness,
+      controlUrl: channelUrl(info, "control"),
+      hbUrl: channelUrl(info, "hb"),
+      key: info.key,
+      scheme: info.signature_scheme,
+      session,
+      parent,
+    },
   });
   const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
   worker.once("error", (error) => {
@@ -81,7 +93,10 @@ export async function bindZmqTransport(info: ConnectionInfo, session: string, lo
     listen(onRequest) {
       worker.on("message", (message: { frames?: Uint8Array[] }) => {
         if (!message.frames) return;
-        const decoded = decode(message.frames.map((f) => Buffer.from(f)), "control");
+        const decoded = decode(
+          message.frames.map((f) => Buffer.from(f)),
+          "control",
+        );
         if (decoded) onRequest("control", decoded);
       });
       void (async () => {

@@ -81,7 +81,12 @@ function normalizeOutput(output: Output): Output {
   if (output.output_type === "display_data" || output.output_type === "execute_result") {
     // transient is not stored (nbformat schema); multi-line text types become line lists.
     const { transient: _transient, ...rest } = output as Output & { transient?: unknown };
-    const data = Object.fromEntries(Object.entries((rest as { data: Record<string, unknown> }).data).map(([mime, value]) => [mime, typeof value === "string" && (mime.startsWith("text/") || mime === "image/svg+xml") ? toLines(value) : value]));
+    const data = Object.fromEntries(
+      Object.entries((rest as { data: Record<string, unknown> }).data).map(([mime, value]) => [
+        mime,
+        typeof value === "string" && (mime.startsWith("text/") || mime === "image/svg+xml") ? toLines(value) : value,
+      ]),
+    );
     return { ...rest, data } as Output;
   }
   return output;

@@ -50,8 +50,14 @@ export class WidgetStateTracker {
     const state: Record<string, SavedWidget> = {};
     for (const [id, model] of this.models) {
       const { _model_name, _model_module, _model_module_version, ...rest } = model.state as Record<string, string | unknown>;
-      const saved: SavedWidget = { model_name: String(_model_name), model_module: String(_model_module), model_module_version: String(_model_module_version), state: { _model_name, _model_module, _model_module_version, ...rest } };
-      if (model.buffers.size > 0) saved.buffers = [...model.buffers.values()].map((b) => ({ path: b.path, encoding: "base64", data: b.data.toString("base64") }));
+      const saved: SavedWidget = {
+        model_name: String(_model_name),
+        model_module: String(_model_module),
+        model_module_version: String(_model_module_version),
+        state: { _model_name, _model_module, _model_module_version, ...rest },
+      };
+      if (model.buffers.size > 0)
+        saved.buffers = [...model.buffers.values()].map((b) => ({ path: b.path, encoding: "base64", data: b.data.toString("base64") }));
       state[id] = saved;
     }
     return { version_major: 2, version_minor: 0, state };

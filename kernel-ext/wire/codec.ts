@@ -10,9 +10,7 @@ export class WireError extends Error {
 
 /** Serialises a message to ZMQ frames: identities, delimiter, HMAC, four JSON frames, buffers. */
 export function encodeMessage(message: JupyterMessage<unknown>, signer: Signer): Buffer[] {
-  const json = [message.header, message.parent_header, message.metadata, message.content].map((part) =>
-    Buffer.from(JSON.stringify(part), "utf8"),
-  );
+  const json = [message.header, message.parent_header, message.metadata, message.content].map((part) => Buffer.from(JSON.stringify(part), "utf8"));
   return [...message.identities, DELIMITER, Buffer.from(signer.sign(json), "utf8"), ...json, ...message.buffers];
 }
 

@@ -22,7 +22,13 @@ export interface DistributionTimeOptions {
  * copy; peer-to-peer max(F/u_s, F/d, N·F/(u_s + N·u)) since every peer that holds a piece
  * uploads it too. Closed forms (lower bounds both schemes can reach); one row per N.
  */
-export function distributionTime({ peers = [1, 10, 100, 1_000, 10_000], fileMb = 8_000, serverUpMbps = 1_000, peerUpMbps = 20, peerDownMbps = 100 }: DistributionTimeOptions = {}): Table {
+export function distributionTime({
+  peers = [1, 10, 100, 1_000, 10_000],
+  fileMb = 8_000,
+  serverUpMbps = 1_000,
+  peerUpMbps = 20,
+  peerDownMbps = 100,
+}: DistributionTimeOptions = {}): Table {
   checkNonEmptyArray<number>("peers", peers).forEach((n, i) => checkInteger(`peers[${i}]`, n, 1));
   checkPositive("fileMb", fileMb);
   checkPositive("serverUpMbps", serverUpMbps);

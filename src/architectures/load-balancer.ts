@@ -31,7 +31,14 @@ export interface LoadBalancingOptions {
  * less loaded of two random servers). Every policy sees the same arrivals and service times.
  * One row per (policy, utilisation): mean and p99 response time.
  */
-export function loadBalancing({ servers = 10, utilizations = [0.5, 0.7, 0.8, 0.9, 0.95], policies = BALANCING_POLICIES, serviceMs = 10, requests = 50_000, seed = 1 }: LoadBalancingOptions = {}): Table {
+export function loadBalancing({
+  servers = 10,
+  utilizations = [0.5, 0.7, 0.8, 0.9, 0.95],
+  policies = BALANCING_POLICIES,
+  serviceMs = 10,
+  requests = 50_000,
+  seed = 1,
+}: LoadBalancingOptions = {}): Table {
   checkInteger("servers", servers, 1, 10_000);
   checkNonEmptyArray("utilizations", utilizations).forEach((u, i) => checkNumber(`utilizations[${i}]`, u, { min: 0, max: 1, minOpen: true, maxOpen: true }));
   checkNonEmptyArray("policies", policies).forEach((p, i) => checkOneOf(`policies[${i}]`, p, BALANCING_POLICIES));

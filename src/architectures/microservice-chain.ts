@@ -28,7 +28,15 @@ export interface MicroserviceChainOptions {
  * mean N·(hop + e^(μ + σ²/2)), and the fraction of requests that found every service up (95%
  * Wilson interval) beside a^N.
  */
-export function microserviceChain({ services = [1, 2, 5, 10, 20, 50], hopRttMs = 1, medianMs = 5, p99Ms = 50, availability = 0.999, requests = 20_000, seed = 1 }: MicroserviceChainOptions = {}): Table {
+export function microserviceChain({
+  services = [1, 2, 5, 10, 20, 50],
+  hopRttMs = 1,
+  medianMs = 5,
+  p99Ms = 50,
+  availability = 0.999,
+  requests = 20_000,
+  seed = 1,
+}: MicroserviceChainOptions = {}): Table {
   checkNonEmptyArray<number>("services", services).forEach((n, i) => checkInteger(`services[${i}]`, n, 1, 1000));
   checkNonNegative("hopRttMs", hopRttMs);
   checkPositive("medianMs", medianMs);

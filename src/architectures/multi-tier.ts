@@ -31,7 +31,15 @@ export const THREE_TIERS: readonly TierLatency[] = [
  * spends on the tier's own hops and processing, calls × (hop RTT + e^(μ + σ²/2)). The own times
  * add up to the first row's mean.
  */
-export function multiTierLatency({ tiers = THREE_TIERS, requests = 20_000, seed = 1 }: { tiers?: readonly TierLatency[]; requests?: number; seed?: number } = {}): Table {
+export function multiTierLatency({
+  tiers = THREE_TIERS,
+  requests = 20_000,
+  seed = 1,
+}: {
+  tiers?: readonly TierLatency[];
+  requests?: number;
+  seed?: number;
+} = {}): Table {
   checkNonEmptyArray<TierLatency>("tiers", tiers).forEach((t, i) => {
     checkNonNegative(`tiers[${i}].hopRttMs`, t.hopRttMs);
     checkPositive(`tiers[${i}].medianMs`, t.medianMs);
@@ -59,7 +67,14 @@ export function multiTierLatency({ tiers = THREE_TIERS, requests = 20_000, seed 
     for (let above = 0; above < depth; above++) calls *= tiers[above].callsToNext ?? 1;
     const { mu, sigma } = lognormalFromQuantiles(tiers[depth].medianMs, tiers[depth].p99Ms);
     const ownMean = calls * (tiers[depth].hopRttMs + Math.exp(mu + (sigma * sigma) / 2));
-    rows.unshift({ from_tier: tiers[depth].name, mean_ms: samples.reduce((a, b) => a + b, 0) / requests, p50_ms: p50, p99_ms: p99, calls_per_request: calls, own_mean_ms: ownMean });
+    rows.unshift({
+      from_tier: tiers[depth].name,
+      mean_ms: samples.reduce((a, b) => a + b, 0) / requests,
+      p50_ms: p50,
+      p99_ms: p99,
+      calls_per_request: calls,
+      own_mean_ms: ownMean,
+    });
   }
   return tableFromRows(rows);
 }

@@ -36,7 +36,12 @@ const BATCHES = 20;
  * from batch means (20 batches of consecutive requests, Law & Kelton ch. 9), not from the
  * requests as if independent: near ρ = 1 it is wide unless `requests` is large.
  */
-export function clientServer({ utilizations = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95], serviceMs = 10, requests = 50_000, seed = 1 }: ClientServerOptions = {}): Table {
+export function clientServer({
+  utilizations = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
+  serviceMs = 10,
+  requests = 50_000,
+  seed = 1,
+}: ClientServerOptions = {}): Table {
   checkNonEmptyArray("utilizations", utilizations).forEach((u, i) => checkNumber(`utilizations[${i}]`, u, { min: 0, max: 1, maxOpen: true }));
   checkPositive("serviceMs", serviceMs);
   checkInteger("requests", requests, 10 * BATCHES);
@@ -61,7 +66,16 @@ export function clientServer({ utilizations = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7
       const size = Math.floor(requests / BATCHES);
       const batchMeans = Array.from({ length: BATCHES }, (_, b) => response.subarray(b * size, (b + 1) * size).reduce((a, x) => a + x, 0) / size);
       const { lower, upper } = meanInterval(batchMeans);
-      return { utilization, mean_ms: response.reduce((a, b) => a + b, 0) / requests, mean_lower_ms: lower, mean_upper_ms: upper, p50_ms: p50, p99_ms: p99, closed_form_mean_ms: closed.meanMs, closed_form_p99_ms: closed.p99Ms };
+      return {
+        utilization,
+        mean_ms: response.reduce((a, b) => a + b, 0) / requests,
+        mean_lower_ms: lower,
+        mean_upper_ms: upper,
+        p50_ms: p50,
+        p99_ms: p99,
+        closed_form_mean_ms: closed.meanMs,
+        closed_form_p99_ms: closed.p99Ms,
+      };
     }),
   );
 }

@@ -99,7 +99,14 @@ export interface FailedLookupsOptions {
  * Sec. 6.4, Fig. 11): a lookup fails when its key's owner died, which happens with
  * probability ≈ f, or when routing finds all r successors dead (≈ f^r).
  */
-export function failedLookups({ nodes = 10_000, fractions = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5], successors, lookups = 10_000, bits = 32, seed = 1 }: FailedLookupsOptions = {}): Table {
+export function failedLookups({
+  nodes = 10_000,
+  fractions = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5],
+  successors,
+  lookups = 10_000,
+  bits = 32,
+  seed = 1,
+}: FailedLookupsOptions = {}): Table {
   checkInteger("nodes", nodes, 2);
   checkNonEmptyArray("fractions", fractions).forEach((f, i) => checkNumber(`fractions[${i}]`, f, { min: 0, max: 1, maxOpen: true }));
   const r = successors ?? Math.ceil(2 * Math.log2(nodes));
@@ -134,7 +141,17 @@ export function failedLookups({ nodes = 10_000, fractions = [0, 0.05, 0.1, 0.15,
       if (result.outcome === "no-route") noRoute++;
     }
     const interval = proportionInterval(failed, lookups);
-    rows.push({ fraction, successors: r, lookups, failed_fraction: failed / lookups, lower: interval.lower, upper: interval.upper, key_lost: lost / lookups, no_route: noRoute / lookups, mean_hops: lookups > failed ? hops / (lookups - failed) : NaN });
+    rows.push({
+      fraction,
+      successors: r,
+      lookups,
+      failed_fraction: failed / lookups,
+      lower: interval.lower,
+      upper: interval.upper,
+      key_lost: lost / lookups,
+      no_route: noRoute / lookups,
+      mean_hops: lookups > failed ? hops / (lookups - failed) : NaN,
+    });
   }
   return tableFromRows(rows);
 }

@@ -68,7 +68,13 @@ export interface LoadBalanceOptions {
  * Keys per node vs virtual nodes: mean, 1st and 99th percentiles and maximum, each also as a
  * ratio to the mean (the paper's Figs. 8–9). One row per (keys, virtual nodes).
  */
-export function loadBalance({ nodes = 10_000, keys = [500_000, 1_000_000], virtualNodes = [1, 2, 5, 10, 20], runs = 1, seed = 1 }: LoadBalanceOptions = {}): Table {
+export function loadBalance({
+  nodes = 10_000,
+  keys = [500_000, 1_000_000],
+  virtualNodes = [1, 2, 5, 10, 20],
+  runs = 1,
+  seed = 1,
+}: LoadBalanceOptions = {}): Table {
   checkNonEmptyArray("keys", keys);
   checkNonEmptyArray("virtualNodes", virtualNodes);
   checkInteger("runs", runs, 1, 1000);
@@ -82,7 +88,19 @@ export function loadBalance({ nodes = 10_000, keys = [500_000, 1_000_000], virtu
       const mean = k / nodes;
       const [p1, p99] = quantiles(pooled, [0.01, 0.99]);
       const max = pooled.reduce((a, b) => Math.max(a, b), 0);
-      rows.push({ nodes, keys: k, virtual_nodes: v, mean, p1, p99, max, p1_ratio: p1 / mean, p99_ratio: p99 / mean, max_ratio: max / mean, empty_fraction: pooled.filter((c) => c === 0).length / pooled.length });
+      rows.push({
+        nodes,
+        keys: k,
+        virtual_nodes: v,
+        mean,
+        p1,
+        p99,
+        max,
+        p1_ratio: p1 / mean,
+        p99_ratio: p99 / mean,
+        max_ratio: max / mean,
+        empty_fraction: pooled.filter((c) => c === 0).length / pooled.length,
+      });
     }
   }
   return tableFromRows(rows);

@@ -6,7 +6,9 @@ import type { Claim } from "./claim";
 export class ClaimError extends Error {
   override name = "ClaimError";
   constructor(readonly failed: readonly Claim[]) {
-    super(`${failed.length} claim(s) of the prose do not hold:\n${failed.map((c) => `  [${c.section}] ${c.text}: ${c.value} (expected ${c.expected})`).join("\n")}`);
+    super(
+      `${failed.length} claim(s) of the prose do not hold:\n${failed.map((c) => `  [${c.section}] ${c.text}: ${c.value} (expected ${c.expected})`).join("\n")}`,
+    );
   }
 }
 
@@ -19,5 +21,13 @@ export function checkClaims(claims: readonly Claim[]): Table {
   const failed = claims.filter((c) => !c.holds);
   if (failed.length > 0) throw new ClaimError(failed);
   // Four significant digits: one more than the prose quotes, so a reader sees how close each claim is.
-  return tableFromRows(claims.map((c) => ({ section: c.section, claim: c.text, value: formatNumber(c.value, { digits: 4, floor: 0 }), expected: c.expected, holds: c.holds ? "yes" : "no" })));
+  return tableFromRows(
+    claims.map((c) => ({
+      section: c.section,
+      claim: c.text,
+      value: formatNumber(c.value, { digits: 4, floor: 0 }),
+      expected: c.expected,
+      holds: c.holds ? "yes" : "no",
+    })),
+  );
 }

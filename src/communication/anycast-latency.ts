@@ -19,7 +19,12 @@ export interface AnycastLatencyOptions {
  * routing takes each client to the nearest (as public DNS resolvers do); unicast sends every client
  * to one home replica. One row per client city: both round trips and the replica anycast chose.
  */
-export function anycastLatency({ replicas = ["New York", "Frankfurt", "Singapore", "São Paulo"], home = "New York", clients = WORLD_CITIES, rtt = {} }: AnycastLatencyOptions = {}): Table {
+export function anycastLatency({
+  replicas = ["New York", "Frankfurt", "Singapore", "São Paulo"],
+  home = "New York",
+  clients = WORLD_CITIES,
+  rtt = {},
+}: AnycastLatencyOptions = {}): Table {
   checkNonEmptyArray("replicas", replicas);
   checkNonEmptyArray("clients", clients);
   const site = (name: string, what: string): Site => {

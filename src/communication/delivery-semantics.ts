@@ -32,7 +32,14 @@ export interface DeliverySemanticsOptions {
  * one row per semantics with executions per request, duplicates, lost requests, the counter's final
  * value against the number of requests, and the keys written correctly; closed forms beside.
  */
-export function deliverySemantics({ requests = 10_000, requestLoss = 0.1, replyLoss = 0.1, crash = 0.05, retries = 5, seed = 1 }: DeliverySemanticsOptions = {}): Table {
+export function deliverySemantics({
+  requests = 10_000,
+  requestLoss = 0.1,
+  replyLoss = 0.1,
+  crash = 0.05,
+  retries = 5,
+  seed = 1,
+}: DeliverySemanticsOptions = {}): Table {
   checkInteger("requests", requests, 1, 10_000_000);
   checkProbability("requestLoss", requestLoss);
   checkProbability("replyLoss", replyLoss);

@@ -52,7 +52,15 @@ export const MATHIS_C = Math.sqrt(1.5);
  * loss-free round and halves after a round with a loss (fast retransmit, no timeouts). With periodic
  * loss the window is a sawtooth between W/2 and W and the goodput is (MSS/RTT)·√(3/(2p)): C = 1.22.
  */
-export function reliableChannel({ loss = 0.01, pattern = "random", rttMs = 100, mss = 1460, maxWindow = 10_000, rounds = 20_000, seed = 1 }: ReliableChannelOptions = {}): ReliableChannelResult {
+export function reliableChannel({
+  loss = 0.01,
+  pattern = "random",
+  rttMs = 100,
+  mss = 1460,
+  maxWindow = 10_000,
+  rounds = 20_000,
+  seed = 1,
+}: ReliableChannelOptions = {}): ReliableChannelResult {
   checkNumber("loss", loss, { min: 0, minOpen: true, max: 0.5 });
   checkOneOf("pattern", pattern, LOSS_PATTERNS);
   checkPositive("rttMs", rttMs);
@@ -101,5 +109,13 @@ export function reliableChannel({ loss = 0.01, pattern = "random", rttMs = 100, 
   const seconds = (rounds * rttMs) / 1000;
   const goodput = (delivered * mss) / seconds;
   const mathis = ((mss / (rttMs / 1000)) * MATHIS_C) / Math.sqrt(loss);
-  return { delivered, sent, goodputBytesPerSecond: goodput, mathisBytesPerSecond: mathis, measuredC: (goodput * (rttMs / 1000) * Math.sqrt(loss)) / mss, retransmitted, buffered };
+  return {
+    delivered,
+    sent,
+    goodputBytesPerSecond: goodput,
+    mathisBytesPerSecond: mathis,
+    measuredC: (goodput * (rttMs / 1000) * Math.sqrt(loss)) / mss,
+    retransmitted,
+    buffered,
+  };
 }

@@ -146,7 +146,18 @@ function runMode(mode: "rpc" | "queue", arrivals: Float64Array, services: Float6
  * crash: nothing fails, the backlog grows and then drains.
  */
 export function rpcVsQueue(options: RpcVsQueueOptions = {}): RpcVsQueueResult {
-  const o: Required<RpcVsQueueOptions> = { arrivalRate: 50, serviceMs: 15, durationMs: 10_000, crashAtMs: 3000, downtimeMs: 2000, timeoutMs: 1000, rttMs: 2, sampleMs: 100, seed: 1, ...options };
+  const o: Required<RpcVsQueueOptions> = {
+    arrivalRate: 50,
+    serviceMs: 15,
+    durationMs: 10_000,
+    crashAtMs: 3000,
+    downtimeMs: 2000,
+    timeoutMs: 1000,
+    rttMs: 2,
+    sampleMs: 100,
+    seed: 1,
+    ...options,
+  };
   checkPositive("arrivalRate", o.arrivalRate);
   checkPositive("serviceMs", o.serviceMs);
   checkPositive("durationMs", o.durationMs);

@@ -91,7 +91,13 @@ function runSender(synchronous: boolean, rate: number, serviceMs: number, oneWay
     }
   });
   const span = sim.now;
-  return { throughput: (1000 * done) / span, blocked: blocked / span, receiverQueue: areaReceiver / span, senderBacklog: areaSender / span, latency: latency / done };
+  return {
+    throughput: (1000 * done) / span,
+    blocked: blocked / span,
+    receiverQueue: areaReceiver / span,
+    senderBacklog: areaSender / span,
+    latency: latency / done,
+  };
 }
 
 /**
@@ -102,7 +108,13 @@ function runSender(synchronous: boolean, rate: number, serviceMs: number, oneWay
  * receiver is an M/M/1 queue (L = ρ/(1 − ρ), ρ = λS < 1); the synchronous sender is an M/G/1 server
  * whose service is a whole round trip B = 2d + S (Pollaczek–Khinchine), so its throughput stops at 1/E[B].
  */
-export function senderModes({ arrivalRates = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150], serviceMs = 10, oneWayMs = 5, messages = 4000, seed = 1 }: SenderModesOptions = {}): Table {
+export function senderModes({
+  arrivalRates = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150],
+  serviceMs = 10,
+  oneWayMs = 5,
+  messages = 4000,
+  seed = 1,
+}: SenderModesOptions = {}): Table {
   checkNonEmptyArray("arrivalRates", arrivalRates);
   for (const r of arrivalRates) checkPositive("arrival rate", r);
   checkPositive("serviceMs", serviceMs);
@@ -130,7 +142,13 @@ export function senderModes({ arrivalRates = [10, 20, 30, 40, 50, 60, 70, 80, 90
         sender_backlog: o.senderBacklog,
         sender_backlog_closed_form: synchronous ? (stable ? (lambda * lambda * b2) / (2 * (1 - rho)) : NaN) : 0,
         latency_ms: o.latency,
-        latency_closed_form_ms: synchronous ? (stable ? (lambda * b2) / (2 * (1 - rho)) + b1 - oneWayMs : NaN) : stable ? oneWayMs + serviceMs / (1 - rho) : NaN,
+        latency_closed_form_ms: synchronous
+          ? stable
+            ? (lambda * b2) / (2 * (1 - rho)) + b1 - oneWayMs
+            : NaN
+          : stable
+            ? oneWayMs + serviceMs / (1 - rho)
+            : NaN,
       });
     }
   }

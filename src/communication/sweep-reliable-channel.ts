@@ -14,7 +14,13 @@ export function sweepReliableChannel({ losses = [0.0003, 0.001, 0.003, 0.01, 0.0
   return tableFromRows(
     losses.map((loss) => {
       const r = reliableChannel({ ...options, loss });
-      return { loss, goodput_mbps: (8 * r.goodputBytesPerSecond) / 1e6, mathis_mbps: (8 * r.mathisBytesPerSecond) / 1e6, measured_c: r.measuredC, retransmitted_fraction: r.retransmitted / r.sent };
+      return {
+        loss,
+        goodput_mbps: (8 * r.goodputBytesPerSecond) / 1e6,
+        mathis_mbps: (8 * r.mathisBytesPerSecond) / 1e6,
+        measured_c: r.measuredC,
+        retransmitted_fraction: r.retransmitted / r.sent,
+      };
     }),
   );
 }

@@ -29,7 +29,15 @@ export interface Delivery {
 }
 
 /** Delivers datagrams over a UDP-like channel: each is lost, delivered once or twice, each copy after its own delay. */
-export function unreliableDeliveries({ packets = 10_000, loss = 0.05, duplication = 0.01, intervalMs = 1, baseDelayMs = 20, jitterMs = 2, seed = 1 }: UnreliableChannelOptions = {}): Delivery[] {
+export function unreliableDeliveries({
+  packets = 10_000,
+  loss = 0.05,
+  duplication = 0.01,
+  intervalMs = 1,
+  baseDelayMs = 20,
+  jitterMs = 2,
+  seed = 1,
+}: UnreliableChannelOptions = {}): Delivery[] {
   checkInteger("packets", packets, 2, 10_000_000);
   checkProbability("loss", loss);
   checkProbability("duplication", duplication);

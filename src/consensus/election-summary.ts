@@ -12,18 +12,20 @@ export function electionSummary(sweep: Table): Table {
   if (rows.length === 0 || !("range" in rows[0])) throw invalidRange("sweep", "a table without range rows", "an electionSweep table");
   const groups = new Map<string, typeof rows>();
   for (const row of rows) groups.set(row.range, [...(groups.get(row.range) ?? []), row]);
-  return tableFromRows([...groups].map(([range, group]) => {
-    const ms = group.map((r) => r.ms);
-    const [median, p99, max] = quantiles(ms, [0.5, 0.99, 1]);
-    return {
-      range,
-      trials: group.length,
-      median_ms: median,
-      mean_ms: ms.reduce((a, b) => a + b, 0) / ms.length,
-      p99_ms: p99,
-      max_ms: max,
-      elected: group.filter((r) => r.elected).length / group.length,
-      mean_split_votes: group.reduce((a, r) => a + r.split_votes, 0) / group.length,
-    };
-  }));
+  return tableFromRows(
+    [...groups].map(([range, group]) => {
+      const ms = group.map((r) => r.ms);
+      const [median, p99, max] = quantiles(ms, [0.5, 0.99, 1]);
+      return {
+        range,
+        trials: group.length,
+        median_ms: median,
+        mean_ms: ms.reduce((a, b) => a + b, 0) / ms.length,
+        p99_ms: p99,
+        max_ms: max,
+        elected: group.filter((r) => r.elected).length / group.length,
+        mean_split_votes: group.reduce((a, r) => a + r.split_votes, 0) / group.length,
+      };
+    }),
+  );
 }

@@ -5,8 +5,21 @@ import { electionTimes, type ElectionTimesOptions } from "./election-times";
 
 /** The timeout ranges of Ongaro & Ousterhout's Figure 16: its top plot (150 ms + randomness), then its bottom plot (scaled ranges). */
 export const FIGURE16_RANGES: Readonly<{ top: readonly [number, number][]; bottom: readonly [number, number][] }> = {
-  top: [[150, 150], [150, 151], [150, 155], [150, 175], [150, 200], [150, 300]],
-  bottom: [[12, 24], [25, 50], [50, 100], [100, 200], [150, 300]],
+  top: [
+    [150, 150],
+    [150, 151],
+    [150, 155],
+    [150, 175],
+    [150, 200],
+    [150, 300],
+  ],
+  bottom: [
+    [12, 24],
+    [25, 50],
+    [50, 100],
+    [100, 200],
+    [150, 300],
+  ],
 };
 
 /** Options of {@link electionSweep}. */
@@ -29,7 +42,8 @@ export function electionSweep(options: ElectionSweepOptions = {}): Table {
     const ms = table.array("ms") as Float64Array;
     const splits = table.array("split_votes") as Int32Array;
     const elected = table.array("elected") as boolean[];
-    for (let i = 0; i < ms.length; i++) rows.push({ range: `${min}-${max}`, timeout_min: min, timeout_max: max, trial: i, ms: ms[i], split_votes: splits[i], elected: elected[i] });
+    for (let i = 0; i < ms.length; i++)
+      rows.push({ range: `${min}-${max}`, timeout_min: min, timeout_max: max, trial: i, ms: ms[i], split_votes: splits[i], elected: elected[i] });
   }
   return tableFromRows(rows);
 }

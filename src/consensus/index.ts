@@ -10,7 +10,20 @@ export { crash, currentLeader, partition, restart } from "./raft/faults";
 export { checkSafety, createSafetyRecord } from "./raft/invariants";
 export type { CommittedEntry, SafetyRecord } from "./raft/invariants";
 export { majority } from "./raft/network";
-export type { AppendEntries, AppendEntriesReply, LogEntry, RaftBody, RaftEvent, RaftMessage, RaftServer, RaftState, RaftTiming, RequestVote, RequestVoteReply, Role } from "./raft/types";
+export type {
+  AppendEntries,
+  AppendEntriesReply,
+  LogEntry,
+  RaftBody,
+  RaftEvent,
+  RaftMessage,
+  RaftServer,
+  RaftState,
+  RaftTiming,
+  RequestVote,
+  RequestVoteReply,
+  Role,
+} from "./raft/types";
 export { createTrace, finalState, parseTrace, replayTrace, traceToJson } from "./raft/trace";
 export type { RaftTrace } from "./raft/trace";
 export { FIGURE16_RANGES, electionSweep } from "./election-sweep";

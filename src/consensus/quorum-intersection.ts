@@ -23,13 +23,15 @@ function popcount(x: number): number {
  */
 export function quorumIntersection({ sizes = [3, 5, 7], quorum }: QuorumIntersectionOptions = {}): Table {
   checkNonEmptyArray("sizes", sizes);
-  return tableFromRows(sizes.map((n, i) => {
-    checkInteger(`sizes[${i}]`, n, 1, 15);
-    const q = quorum === undefined ? majority(n) : checkInteger("quorum", quorum, 1, n);
-    const sets: number[] = [];
-    for (let mask = 0; mask < 1 << n; mask++) if (popcount(mask) === q) sets.push(mask);
-    let minOverlap = n;
-    for (const a of sets) for (const b of sets) minOverlap = Math.min(minOverlap, popcount(a & b));
-    return { n, quorum: q, quorums: sets.length, min_overlap: minOverlap, all_intersect: minOverlap >= 1, tolerated_failures: n - q };
-  }));
+  return tableFromRows(
+    sizes.map((n, i) => {
+      checkInteger(`sizes[${i}]`, n, 1, 15);
+      const q = quorum === undefined ? majority(n) : checkInteger("quorum", quorum, 1, n);
+      const sets: number[] = [];
+      for (let mask = 0; mask < 1 << n; mask++) if (popcount(mask) === q) sets.push(mask);
+      let minOverlap = n;
+      for (const a of sets) for (const b of sets) minOverlap = Math.min(minOverlap, popcount(a & b));
+      return { n, quorum: q, quorums: sets.length, min_overlap: minOverlap, all_intersect: minOverlap >= 1, tolerated_failures: n - q };
+    }),
+  );
 }

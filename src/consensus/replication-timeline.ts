@@ -43,10 +43,13 @@ export function replicationTimeline(options: ReplicationTimelineOptions = {}): T
   const start = state.time;
   const end = Math.max(requests * requestEveryMs, restartAtMs) + 1000;
   const inputs: { at: number; run: (s: RaftState) => void }[] = [
-    ...Array.from({ length: requests }, (_, i) => ({ at: i * requestEveryMs, run: (s: RaftState) => {
-      const l = currentLeader(s);
-      if (l !== undefined) appendCommand(s, s.servers[l], `x=${i + 1}`, null);
-    } })),
+    ...Array.from({ length: requests }, (_, i) => ({
+      at: i * requestEveryMs,
+      run: (s: RaftState) => {
+        const l = currentLeader(s);
+        if (l !== undefined) appendCommand(s, s.servers[l], `x=${i + 1}`, null);
+      },
+    })),
     { at: crashAtMs, run: (s: RaftState) => crash(s, follower) },
     { at: restartAtMs, run: (s: RaftState) => restart(s, follower) },
   ].sort((a, b) => a.at - b.at);
@@ -60,8 +63,20 @@ export function replicationTimeline(options: ReplicationTimelineOptions = {}): T
     advanceUntil(state, start + t);
     const l = currentLeader(state);
     const committed = l === undefined ? 0 : state.servers[l].commitIndex;
-    const holders = committed === 0 ? 0 : state.servers.filter((s) => s.log.length >= committed && s.log[committed - 1].term === state.servers[l!].log[committed - 1].term).length;
-    for (const s of state.servers) rows.push({ time_ms: t, server: `S${s.id + 1}${s.id === follower ? " (crashes)" : s.id === leader ? " (leader)" : ""}`, up: s.up, role: s.role, log_length: s.log.length, commit_index: s.commitIndex, holders });
+    const holders =
+      committed === 0
+        ? 0
+        : state.servers.filter((s) => s.log.length >= committed && s.log[committed - 1].term === state.servers[l!].log[committed - 1].term).length;
+    for (const s of state.servers)
+      rows.push({
+        time_ms: t,
+        server: `S${s.id + 1}${s.id === follower ? " (crashes)" : s.id === leader ? " (leader)" : ""}`,
+        up: s.up,
+        role: s.role,
+        log_length: s.log.length,
+        commit_index: s.commitIndex,
+        holders,
+      });
   }
   return tableFromRows(rows);
 }

@@ -19,15 +19,17 @@ export function tVisibilityCurve(options: TVisibilityCurveOptions = {}): Table {
   timesMs.forEach((t, i) => checkNonNegative(`timesMs[${i}]`, t));
   const { n, r, w, profile } = checkWarsOptions(options);
   const sorted = stalenessWindows(options).sort();
-  return tableFromRows(timesMs.map((t) => {
-    // Windows are sorted: count those ≤ t by binary search.
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return { n, r, w, profile, t_ms: t, consistent: lo / sorted.length };
-  }));
+  return tableFromRows(
+    timesMs.map((t) => {
+      // Windows are sorted: count those ≤ t by binary search.
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= t) lo = mid + 1;
+        else hi = mid;
+      }
+      return { n, r, w, profile, t_ms: t, consistent: lo / sorted.length };
+    }),
+  );
 }

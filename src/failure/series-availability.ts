@@ -68,5 +68,12 @@ export function seriesAvailability(tiers: readonly Tier[]): SeriesAvailability {
   const availability = Math.exp(logAvailability);
   const unavailability = -Math.expm1(logAvailability);
   const weakest = results.reduce((worst, t) => (t.tierUnavailability > worst.tierUnavailability ? t : worst));
-  return { availability, unavailability, nines: ninesFromUnavailability(unavailability), downtimeMinutesPerYear: unavailability * 365 * 24 * 60, tiers: results, weakest };
+  return {
+    availability,
+    unavailability,
+    nines: ninesFromUnavailability(unavailability),
+    downtimeMinutesPerYear: unavailability * 365 * 24 * 60,
+    tiers: results,
+    weakest,
+  };
 }

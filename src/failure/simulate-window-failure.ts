@@ -6,10 +6,11 @@ import { checkMonteCarloOptions, type MonteCarloOptions, type ProbabilityEstimat
 import { DAYS_PER_YEAR, windowFailureProbability, type WindowFailureOptions } from "./window-failure-probability";
 
 /** Options for simulateWindowFailure: the cluster, its annual failure rate, the window and the Monte Carlo settings. */
-export type SimulateWindowFailureOptions = WindowFailureOptions & MonteCarloOptions & {
-  /** Number of nodes, an integer ≥ 0. Defaults to 1. */
-  n?: number;
-};
+export type SimulateWindowFailureOptions = WindowFailureOptions &
+  MonteCarloOptions & {
+    /** Number of nodes, an integer ≥ 0. Defaults to 1. */
+    n?: number;
+  };
 
 /**
  * Monte Carlo estimate of P(at least one of n nodes fails within `days`), drawing each node's

@@ -34,7 +34,16 @@ export function sweepClusterSize({ ns = decades(10_000), ps = [0.001, 0.01, 0.05
   for (const p of ps) {
     for (const n of ns) {
       const mc = trials > 0 ? simulateAnyFailure({ n, p, trials, seed: deriveSeed(seed, p, n), level }) : undefined;
-      rows.push({ p, n, closed_form: anyFailureProbability({ n, p }), estimate: mc?.estimate ?? NaN, lower: mc?.lower ?? NaN, upper: mc?.upper ?? NaN, trials, level });
+      rows.push({
+        p,
+        n,
+        closed_form: anyFailureProbability({ n, p }),
+        estimate: mc?.estimate ?? NaN,
+        lower: mc?.lower ?? NaN,
+        upper: mc?.upper ?? NaN,
+        trials,
+        level,
+      });
     }
   }
   return tableFromRows(rows);

@@ -26,7 +26,15 @@ export function sweepFailuresPerDay({ ns = decades(100_000), rates = PUBLISHED_F
   for (const rate of rates) {
     for (const n of ns) {
       const failuresPerDay = expectedFailuresPerDay({ n, afr: rate.afr });
-      rows.push({ label: rate.label, unit: rate.unit, afr: rate.afr, source: rate.source, n, failures_per_day: failuresPerDay, days_between_failures: 1 / failuresPerDay });
+      rows.push({
+        label: rate.label,
+        unit: rate.unit,
+        afr: rate.afr,
+        source: rate.source,
+        n,
+        failures_per_day: failuresPerDay,
+        days_between_failures: 1 / failuresPerDay,
+      });
     }
   }
   return tableFromRows(rows);

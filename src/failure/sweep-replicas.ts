@@ -28,7 +28,15 @@ export interface ReplicaSweep {
  * maxReplicas), for each per-replica availability and each k. One row per (availability, k, n),
  * columns availability, k, n, system_availability, unavailability, nines, estimate, lower, upper.
  */
-export function sweepReplicas({ maxReplicas = 7, availabilities = [0.9, 0.99, 0.999], k = 1, ks = [k], trials = 0, seed = 1, level = 0.95 }: ReplicaSweep = {}): Table {
+export function sweepReplicas({
+  maxReplicas = 7,
+  availabilities = [0.9, 0.99, 0.999],
+  k = 1,
+  ks = [k],
+  trials = 0,
+  seed = 1,
+  level = 0.95,
+}: ReplicaSweep = {}): Table {
   checkInteger("k", k, 1);
   checkNonEmptyArray<number>("ks", ks).forEach((value, i) => checkInteger(`ks[${i}]`, value, 1));
   checkInteger("maxReplicas", maxReplicas, Math.max(...ks));
@@ -43,7 +51,17 @@ export function sweepReplicas({ maxReplicas = 7, availabilities = [0.9, 0.99, 0.
         const options = { n, k: kk, availability };
         const unavailability = kOfNUnavailability(options);
         const mc = trials > 0 ? simulateKOfN({ ...options, trials, seed: deriveSeed(seed, availability, kk, n), level }) : undefined;
-        rows.push({ availability, k: kk, n, system_availability: kOfNAvailability(options), unavailability, nines: ninesFromUnavailability(unavailability), estimate: mc?.estimate ?? NaN, lower: mc?.lower ?? NaN, upper: mc?.upper ?? NaN });
+        rows.push({
+          availability,
+          k: kk,
+          n,
+          system_availability: kOfNAvailability(options),
+          unavailability,
+          nines: ninesFromUnavailability(unavailability),
+          estimate: mc?.estimate ?? NaN,
+          lower: mc?.lower ?? NaN,
+          upper: mc?.upper ?? NaN,
+        });
       }
     }
   }

@@ -35,7 +35,14 @@ export function cdfFigure(table: Table, options: CdfFigureOptions): PlotlyFigure
   }
   const data = [...groups].map(([key, values], i) => {
     const sorted = values.sort((a, b) => a - b);
-    return { type: "scatter", mode: "lines", line: { shape: "hv", color: colour(i) }, name: String(key), x: sorted, y: sorted.map((_, j) => (j + 1) / sorted.length) };
+    return {
+      type: "scatter",
+      mode: "lines",
+      line: { shape: "hv", color: colour(i) },
+      name: String(key),
+      x: sorted,
+      y: sorted.map((_, j) => (j + 1) / sorted.length),
+    };
   });
   const layout = baseLayout(options.title, options.xTitle, options.yTitle ?? "cumulative fraction", options);
   if (options.xRange) (layout.xaxis as Record<string, unknown>).range = options.xRange;

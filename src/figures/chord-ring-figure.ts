@@ -25,7 +25,15 @@ export function chordRingFigure(ring: Ring, { node, key, seed }: ChordRingFigure
   const ids = Array.from(ring.ids);
   const circle = Array.from({ length: 181 }, (_, i) => point((i / 180) * ring.size, ring.size));
   const data: Record<string, unknown>[] = [
-    { type: "scatter", mode: "lines", x: circle.map((p) => p[0]), y: circle.map((p) => p[1]), line: { color: "#bbbbbb", width: 1 }, hoverinfo: "skip", showlegend: false },
+    {
+      type: "scatter",
+      mode: "lines",
+      x: circle.map((p) => p[0]),
+      y: circle.map((p) => p[1]),
+      line: { color: "#bbbbbb", width: 1 },
+      hoverinfo: "skip",
+      showlegend: false,
+    },
     {
       type: "scatter",
       mode: ids.length <= 64 ? "markers+text" : "markers",
@@ -50,7 +58,16 @@ export function chordRingFigure(ring: Ring, { node, key, seed }: ChordRingFigure
   if (key !== undefined) {
     const result = lookup(ring, node, key);
     const [kx, ky] = point(key, ring.size, 1.08);
-    data.push({ type: "scatter", mode: "markers+text", name: `key K${key}`, x: [kx], y: [ky], text: [`K${key}`], textposition: "middle right", marker: { color: colour(3), symbol: "diamond", size: 11 } });
+    data.push({
+      type: "scatter",
+      mode: "markers+text",
+      name: `key K${key}`,
+      x: [kx],
+      y: [ky],
+      text: [`K${key}`],
+      textposition: "middle right",
+      marker: { color: colour(3), symbol: "diamond", size: 11 },
+    });
     data.push({
       type: "scatter",
       mode: "lines+markers",

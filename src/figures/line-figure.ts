@@ -59,7 +59,12 @@ export function logAxis(values: readonly unknown[] = []): Record<string, unknown
  * in rows at the bottom of the figure, below the x-axis title, never over it (the margins grow
  * to hold it: plotly pushes them for a legend anchored to the container).
  */
-export function baseLayout(title: string, xTitle: string, yTitle: string, options: { logX?: boolean; logY?: boolean; seed?: number } = {}): Record<string, unknown> {
+export function baseLayout(
+  title: string,
+  xTitle: string,
+  yTitle: string,
+  options: { logX?: boolean; logY?: boolean; seed?: number } = {},
+): Record<string, unknown> {
   const subtitle = options.seed === undefined ? "" : `<br><sub>seed ${options.seed}</sub>`;
   return {
     title: { text: `${title}${subtitle}`, x: 0.02, xanchor: "left" },
@@ -96,11 +101,40 @@ export function lineFigure(table: Table, options: LineFigureOptions): PlotlyFigu
       const banded = options.bandFor ? options.bandFor.includes(y) : !(options.dashed?.includes(y) ?? false);
       if (options.band && banded) {
         const [lo, hi] = options.band;
-        data.push({ type: "scatter", mode: "lines", x: group.map((r) => r[options.x]), y: group.map((r) => r[hi]), line: { width: 0 }, showlegend: false, hoverinfo: "skip", legendgroup: label });
-        data.push({ type: "scatter", mode: "lines", x: group.map((r) => r[options.x]), y: group.map((r) => r[lo]), line: { width: 0 }, fill: "tonexty", fillcolor: withAlpha(c, 0.2), name: `${label} (95% interval)`, legendgroup: label, hoverinfo: "skip" });
+        data.push({
+          type: "scatter",
+          mode: "lines",
+          x: group.map((r) => r[options.x]),
+          y: group.map((r) => r[hi]),
+          line: { width: 0 },
+          showlegend: false,
+          hoverinfo: "skip",
+          legendgroup: label,
+        });
+        data.push({
+          type: "scatter",
+          mode: "lines",
+          x: group.map((r) => r[options.x]),
+          y: group.map((r) => r[lo]),
+          line: { width: 0 },
+          fill: "tonexty",
+          fillcolor: withAlpha(c, 0.2),
+          name: `${label} (95% interval)`,
+          legendgroup: label,
+          hoverinfo: "skip",
+        });
       }
       const reference = options.dashed?.includes(y) ?? false;
-      data.push({ type: "scatter", mode: reference ? "lines" : (options.mode ?? "lines+markers"), name: label, x: group.map((r) => r[options.x]), y: group.map((r) => r[y]), line: reference ? { color: c, dash: "dash" } : { color: c }, ...(reference ? {} : { marker: { color: c } }), legendgroup: label });
+      data.push({
+        type: "scatter",
+        mode: reference ? "lines" : (options.mode ?? "lines+markers"),
+        name: label,
+        x: group.map((r) => r[options.x]),
+        y: group.map((r) => r[y]),
+        line: reference ? { color: c, dash: "dash" } : { color: c },
+        ...(reference ? {} : { marker: { color: c } }),
+        legendgroup: label,
+      });
     }
   }
   return { data: [...data, ...(options.extra ?? [])], layout: baseLayout(options.title, options.xTitle, options.yTitle, options) };
@@ -140,9 +174,26 @@ export function barFigure(table: Table, options: BarFigureOptions): PlotlyFigure
     return { data, layout: { ...baseLayout(options.title, options.xTitle, options.yTitle, options), barmode: "group" } };
   }
   // Plotly draws the last trace of a group on top: reversed, the legend and the bars read in the same order.
-  const data = ys.map((y, i) => ({ type: "bar", orientation: "h", name: options.yNames?.[y] ?? y, y: categories, x: rows.map((r) => r[y]), marker: { color: colour(i) } }));
+  const data = ys.map((y, i) => ({
+    type: "bar",
+    orientation: "h",
+    name: options.yNames?.[y] ?? y,
+    y: categories,
+    x: rows.map((r) => r[y]),
+    marker: { color: colour(i) },
+  }));
   const layout = baseLayout(options.title, options.yTitle, options.xTitle, { seed: options.seed, logX: options.logY });
   const height = Math.max(300, 150 + 22 * rows.length * ys.length);
   const xaxis = options.logY ? { ...(layout.xaxis as object), ...logAxis(ys.flatMap((y) => rows.map((r) => r[y]))) } : layout.xaxis;
-  return { data, layout: { ...layout, xaxis, yaxis: { ...(layout.yaxis as object), type: "category", autorange: "reversed" }, legend: { ...(layout.legend as object), traceorder: "normal" }, barmode: "group", height } };
+  return {
+    data,
+    layout: {
+      ...layout,
+      xaxis,
+      yaxis: { ...(layout.yaxis as object), type: "category", autorange: "reversed" },
+      legend: { ...(layout.legend as object), traceorder: "normal" },
+      barmode: "group",
+      height,
+    },
+  };
 }

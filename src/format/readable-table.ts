@@ -20,9 +20,11 @@ export interface ReadableTableOptions {
  * significant digits (see formatNumber), booleans as yes/no, and at most `rows` rows.
  */
 export function readableTable(table: Table, { columns, rows, digits = 3 }: ReadableTableOptions): Table {
-  if (columns === null || typeof columns !== "object" || Object.keys(columns).length === 0) throw invalidType("columns", columns, "an object naming at least one column");
+  if (columns === null || typeof columns !== "object" || Object.keys(columns).length === 0)
+    throw invalidType("columns", columns, "an object naming at least one column");
   const names = table.columnNames();
-  for (const name of Object.keys(columns)) if (!names.includes(name)) throw invalidRange("columns", name, `one of the table's columns ${JSON.stringify(names)}`);
+  for (const name of Object.keys(columns))
+    if (!names.includes(name)) throw invalidRange("columns", name, `one of the table's columns ${JSON.stringify(names)}`);
   const limit = rows === undefined ? table.numRows() : checkInteger("rows", rows, 1);
   const objects = (table.objects() as Record<string, unknown>[]).slice(0, limit);
   return tableFromRows(

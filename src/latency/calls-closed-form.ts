@@ -25,13 +25,17 @@ export interface CallsClosedFormOptions {
  * (H_k = 1 + 1/2 + … + 1/k, the expected maximum of k unit exponentials); NaN for the lognormal,
  * whose maximum has no closed form.
  */
-export function callsClosedForm({ calls, rttMs = 50, serviceMeanMs = 10, serviceDistribution = "exponential" }: CallsClosedFormOptions): { sequentialMs: number; parallelMs: number } {
+export function callsClosedForm({ calls, rttMs = 50, serviceMeanMs = 10, serviceDistribution = "exponential" }: CallsClosedFormOptions): {
+  sequentialMs: number;
+  parallelMs: number;
+} {
   checkInteger("calls", calls, 1);
   checkNonNegative("rttMs", rttMs);
   checkNonNegative("serviceMeanMs", serviceMeanMs);
   checkOneOf("serviceDistribution", serviceDistribution, SERVICE_DISTRIBUTIONS);
   let harmonic = 0;
   for (let i = 1; i <= calls; i++) harmonic += 1 / i;
-  const parallelMs = serviceDistribution === "deterministic" ? rttMs + serviceMeanMs : serviceDistribution === "exponential" ? rttMs + serviceMeanMs * harmonic : NaN;
+  const parallelMs =
+    serviceDistribution === "deterministic" ? rttMs + serviceMeanMs : serviceDistribution === "exponential" ? rttMs + serviceMeanMs * harmonic : NaN;
   return { sequentialMs: calls * (rttMs + serviceMeanMs), parallelMs };
 }

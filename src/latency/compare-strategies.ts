@@ -37,11 +37,23 @@ export function compareStrategies(options: CompareOptions & Partial<Workload> = 
   const services2 = Float64Array.from({ length: pages * callsPerPage }, () => service());
   const hedgeAfter = w.rttMs + quantile(services, 0.95);
   const cache = new Map<number, true>();
-  const names = ["sequential calls", "parallel calls", "replica near the client", "LRU cache + sequential", "LRU cache + parallel", "parallel + hedged after p95"];
+  const names = [
+    "sequential calls",
+    "parallel calls",
+    "replica near the client",
+    "LRU cache + sequential",
+    "LRU cache + parallel",
+    "parallel + hedged after p95",
+  ];
   const latencies = names.map(() => new Float64Array(pages));
   const serverCalls = names.map(() => 0);
   for (let p = 0; p < pages; p++) {
-    let seq = 0, par = 0, near = 0, cacheSeq = 0, cachePar = 0, hedged = 0;
+    let seq = 0,
+      par = 0,
+      near = 0,
+      cacheSeq = 0,
+      cachePar = 0,
+      hedged = 0;
     for (let c = 0; c < callsPerPage; c++) {
       const i = p * callsPerPage + c;
       const remote = w.rttMs + services[i];
@@ -55,7 +67,10 @@ export function compareStrategies(options: CompareOptions & Partial<Workload> = 
       const cached = hit ? hitMs : remote;
       cacheSeq += cached;
       cachePar = Math.max(cachePar, cached);
-      if (!hit) serverCalls[3]++, serverCalls[4]++;
+      if (!hit) {
+        serverCalls[3]++;
+        serverCalls[4]++;
+      }
       const hedge = remote > hedgeAfter ? Math.min(remote, hedgeAfter + w.rttMs + services2[i]) : remote;
       if (remote > hedgeAfter) serverCalls[5]++;
       hedged = Math.max(hedged, hedge);
@@ -70,7 +85,15 @@ export function compareStrategies(options: CompareOptions & Partial<Workload> = 
     names.map((strategy, s) => {
       const { mean_ms, p50_ms, p95_ms, p99_ms } = summarizeLatencies(latencies[s]);
       // Extra load relative to one server call per item needed: negative when a cache spares the server.
-      return { strategy, mean_ms, p50_ms, p95_ms, p99_ms, server_calls_per_page: serverCalls[s] / pages, extra_load: serverCalls[s] / (pages * callsPerPage) - 1 };
+      return {
+        strategy,
+        mean_ms,
+        p50_ms,
+        p95_ms,
+        p99_ms,
+        server_calls_per_page: serverCalls[s] / pages,
+        extra_load: serverCalls[s] / (pages * callsPerPage) - 1,
+      };
     }),
   );
 }

@@ -40,7 +40,18 @@ export interface HedgingOptions {
  * columns compare request by request.
  */
 export function hedgedTrials(options: HedgingOptions = {}): Table {
-  const { fanout = 10, serviceMedianMs = 1, serviceP99Ms = 10, hiccupProbability = 0.01, hiccupMs = 100, queueMeanMs = 0.5, tieDelayMs = 1, cancelDelayMs = 0.1, trials = 20_000, seed = 1 } = options;
+  const {
+    fanout = 10,
+    serviceMedianMs = 1,
+    serviceP99Ms = 10,
+    hiccupProbability = 0.01,
+    hiccupMs = 100,
+    queueMeanMs = 0.5,
+    tieDelayMs = 1,
+    cancelDelayMs = 0.1,
+    trials = 20_000,
+    seed = 1,
+  } = options;
   checkInteger("fanout", fanout, 1, 10_000);
   checkPositive("serviceMedianMs", serviceMedianMs);
   checkNumber("serviceP99Ms", serviceP99Ms, { min: serviceMedianMs, minOpen: true });
@@ -61,7 +72,12 @@ export function hedgedTrials(options: HedgingOptions = {}): Table {
   // The paper hedges after the 95th-percentile expected latency: estimate it from a pilot sample
   // drawn from its own stream, so that the trials' draws do not depend on hedgeAfterMs.
   const pilot = leafLatency(createRng(seed).fork());
-  const hedgeAfterMs = options.hedgeAfterMs ?? quantile(Float64Array.from({ length: 20_000 }, () => pilot.wait() + pilot.service()), 0.95);
+  const hedgeAfterMs =
+    options.hedgeAfterMs ??
+    quantile(
+      Float64Array.from({ length: 20_000 }, () => pilot.wait() + pilot.service()),
+      0.95,
+    );
   const { wait, service } = leafLatency(createRng(seed));
   const single = new Float64Array(trials);
   const hedged = new Float64Array(trials);
@@ -115,7 +131,13 @@ export function hedgedRequests(options: HedgingOptions = {}): Table {
   const hedgeFraction = sum("hedges_sent") / leaves;
   return tableFromRows([
     { strategy: "single request", hedge_after_ms: NaN, extra_load: 0, extra_messages: 0, ...summarizeLatencies(column("single_ms")) },
-    { strategy: "hedged", hedge_after_ms: trials.get("hedge_after_ms", 0) as number, extra_load: hedgeFraction, extra_messages: hedgeFraction, ...summarizeLatencies(column("hedged_ms")) },
+    {
+      strategy: "hedged",
+      hedge_after_ms: trials.get("hedge_after_ms", 0) as number,
+      extra_load: hedgeFraction,
+      extra_messages: hedgeFraction,
+      ...summarizeLatencies(column("hedged_ms")),
+    },
     { strategy: "tied", hedge_after_ms: tieDelayMs, extra_load: sum("tied_duplicates") / leaves, extra_messages: 1, ...summarizeLatencies(column("tied_ms")) },
   ]);
 }

@@ -54,7 +54,10 @@ export function sequentialVsParallel(options: ParallelCallsOptions & Partial<Wor
       parallel[t] = max;
     }
     const closed = callsClosedForm({ calls: k, rttMs: w.rttMs, serviceMeanMs: meanMs, serviceDistribution });
-    for (const [mode, values, closedMean] of [["sequential", sequential, closed.sequentialMs], ["parallel", parallel, closed.parallelMs]] as const) {
+    for (const [mode, values, closedMean] of [
+      ["sequential", sequential, closed.sequentialMs],
+      ["parallel", parallel, closed.parallelMs],
+    ] as const) {
       const { lower, upper } = meanInterval(values);
       rows.push({ calls: k, mode, ...summarizeLatencies(values), mean_lower_ms: lower, mean_upper_ms: upper, closed_form_mean_ms: closedMean });
     }

@@ -72,7 +72,12 @@ export interface ReplicaPlacementOptions {
  * reduces the clients' mean RTT to their nearest replica (greedy placement). One row per
  * number of replicas with the mean, worst RTT and the chosen sites.
  */
-export function replicaPlacement({ maxReplicas = 6, clients = WORLD_CITIES, candidates = WORLD_CITIES, ...rtt }: ReplicaPlacementOptions & RttOptions = {}): Table {
+export function replicaPlacement({
+  maxReplicas = 6,
+  clients = WORLD_CITIES,
+  candidates = WORLD_CITIES,
+  ...rtt
+}: ReplicaPlacementOptions & RttOptions = {}): Table {
   checkNonEmptyArray("clients", clients);
   checkNonEmptyArray("candidates", candidates);
   checkInteger("maxReplicas", maxReplicas, 1, candidates.length);

@@ -41,7 +41,13 @@ export function replicasOnLine({ lengthKm = 10_000, maxReplicas = 8, clients = 2
       return (2 * routeFactor * Math.abs(x - nearest)) / kmPerMs + overheadMs;
     });
     const { estimate, lower, upper } = meanInterval(rtts);
-    rows.push({ replicas: k, mean_rtt_ms: estimate, mean_lower_ms: lower, mean_upper_ms: upper, closed_form_ms: (2 * routeFactor * lengthKm) / (4 * k) / kmPerMs + overheadMs });
+    rows.push({
+      replicas: k,
+      mean_rtt_ms: estimate,
+      mean_lower_ms: lower,
+      mean_upper_ms: upper,
+      closed_form_ms: (2 * routeFactor * lengthKm) / (4 * k) / kmPerMs + overheadMs,
+    });
   }
   return tableFromRows(rows);
 }

@@ -36,7 +36,15 @@ export interface FanoutEstimate extends Estimate {
  * answers in fastMs or, with probability slowProbability, in slowMs. Returns the fraction of
  * requests that took slowMs, with its interval, beside the closed form.
  */
-export function simulateFanout({ fanout = 100, slowProbability = 0.01, fastMs = 10, slowMs = 1000, trials = 10_000, seed = 1, level = 0.95 }: FanoutOptions = {}): FanoutEstimate {
+export function simulateFanout({
+  fanout = 100,
+  slowProbability = 0.01,
+  fastMs = 10,
+  slowMs = 1000,
+  trials = 10_000,
+  seed = 1,
+  level = 0.95,
+}: FanoutOptions = {}): FanoutEstimate {
   checkInteger("fanout", fanout, 1, 1_000_000);
   checkProbability("slowProbability", slowProbability);
   checkPositive("fastMs", fastMs);

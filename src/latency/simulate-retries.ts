@@ -18,7 +18,15 @@ export interface SimulateRetriesOptions extends RetryOptions {
  * and duplicate executions at the server (a lost reply makes the server execute again), each
  * simulated with its 95% interval beside the closed form.
  */
-export function simulateRetries({ requestLoss = 0.1, replyLoss = 0.1, retries = 3, rttMs = 50, timeoutMs = 200, trials = 20_000, seed = 1 }: SimulateRetriesOptions = {}): Table {
+export function simulateRetries({
+  requestLoss = 0.1,
+  replyLoss = 0.1,
+  retries = 3,
+  rttMs = 50,
+  timeoutMs = 200,
+  trials = 20_000,
+  seed = 1,
+}: SimulateRetriesOptions = {}): Table {
   checkProbability("requestLoss", requestLoss);
   checkProbability("replyLoss", replyLoss);
   checkInteger("retries", retries, 0, 1000);

@@ -15,7 +15,12 @@ export interface SweepFanoutOptions {
 }
 
 /** P(a request waits for a slow server) vs fan-out: closed form beside the simulation and its 95% interval. One row per fan-out. */
-export function sweepFanout({ fanouts = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000], slowProbability = 0.01, trials = 5_000, seed = 1 }: SweepFanoutOptions = {}): Table {
+export function sweepFanout({
+  fanouts = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000],
+  slowProbability = 0.01,
+  trials = 5_000,
+  seed = 1,
+}: SweepFanoutOptions = {}): Table {
   checkNonEmptyArray("fanouts", fanouts).forEach((n, i) => checkInteger(`fanouts[${i}]`, n, 1, 1_000_000));
   checkProbability("slowProbability", slowProbability);
   checkInteger("trials", trials, 1, 10_000_000);

@@ -20,7 +20,15 @@ export interface Workload {
 }
 
 /** The defaults, named so notebooks can show them. */
-export const DEFAULT_WORKLOAD: Readonly<Workload> = { items: 10_000, zipfExponent: 0.9, requests: 20_000, rttMs: 50, serviceMedianMs: 5, serviceP99Ms: 50, seed: 1 };
+export const DEFAULT_WORKLOAD: Readonly<Workload> = {
+  items: 10_000,
+  zipfExponent: 0.9,
+  requests: 20_000,
+  rttMs: 50,
+  serviceMedianMs: 5,
+  serviceP99Ms: 50,
+  seed: 1,
+};
 
 /** Fills in and checks a workload. */
 export function workload(options: Partial<Workload> = {}): Workload {

@@ -55,7 +55,17 @@ export function driftPerDaySeconds(ppm: number): number {
  * (clock 0) polls the others, estimates each offset the same way, and tells every clock to move to
  * the average, so the clocks agree with each other but not necessarily with true time.
  */
-export function simulateClocks({ clocks = 5, maxDriftPpm = 200, durationS = 3600, method = "cristian", periodS = 60, minDelayMs = 1, jitterMs = 5, sampleS = 10, seed = 1 }: ClocksOptions = {}): ClocksResult {
+export function simulateClocks({
+  clocks = 5,
+  maxDriftPpm = 200,
+  durationS = 3600,
+  method = "cristian",
+  periodS = 60,
+  minDelayMs = 1,
+  jitterMs = 5,
+  sampleS = 10,
+  seed = 1,
+}: ClocksOptions = {}): ClocksResult {
   checkInteger("clocks", clocks, 2, 1000);
   checkNonNegative("maxDriftPpm", maxDriftPpm);
   checkPositive("durationS", durationS);
@@ -137,7 +147,12 @@ export interface SkewVsPeriodOptions extends Omit<ClocksOptions, "periodS" | "sa
  * 2ρ, so P seconds after a resync that left each within ε of its target they differ by at most
  * 2ρP + 2ε (ε: the largest resync error of the run). One row per (method, period).
  */
-export function skewVsResyncPeriod({ periods = [1, 3, 10, 30, 100, 300, 1000], durationS = 4000, maxDriftPpm = 200, ...rest }: SkewVsPeriodOptions = {}): Table {
+export function skewVsResyncPeriod({
+  periods = [1, 3, 10, 30, 100, 300, 1000],
+  durationS = 4000,
+  maxDriftPpm = 200,
+  ...rest
+}: SkewVsPeriodOptions = {}): Table {
   const rows = [];
   for (const method of ["cristian", "berkeley"] as const) {
     for (const periodS of periods) {
@@ -145,7 +160,14 @@ export function skewVsResyncPeriod({ periods = [1, 3, 10, 30, 100, 300, 1000], d
       const steady = (skew.objects() as { time_s: number; skew_ms: number }[]).filter((r) => r.time_s > periodS);
       const epsilon = Math.max(...(resyncs.array("error_ms") as number[]).map(Math.abs));
       const drift = 2 * maxDriftPpm * 1e-6 * periodS * 1000;
-      rows.push({ method, period_s: periodS, max_skew_ms: Math.max(...steady.map((r) => r.skew_ms)), drift_bound_ms: drift, resync_error_ms: epsilon, bound_ms: drift + 2 * epsilon });
+      rows.push({
+        method,
+        period_s: periodS,
+        max_skew_ms: Math.max(...steady.map((r) => r.skew_ms)),
+        drift_bound_ms: drift,
+        resync_error_ms: epsilon,
+        bound_ms: drift + 2 * epsilon,
+      });
     }
   }
   return tableFromRows(rows);

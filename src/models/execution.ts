@@ -51,7 +51,13 @@ export interface RandomExecutionOptions {
  * times; a send delivers its message after a delay uniform in (0, maxDelay], which creates the
  * receive event at the destination. Longer delays make messages cross, so more events are concurrent.
  */
-export function randomExecution({ processes = 3, eventsPerProcess = 4, sendProbability = 0.5, maxDelay = 2, seed = 1 }: RandomExecutionOptions = {}): Execution {
+export function randomExecution({
+  processes = 3,
+  eventsPerProcess = 4,
+  sendProbability = 0.5,
+  maxDelay = 2,
+  seed = 1,
+}: RandomExecutionOptions = {}): Execution {
   checkInteger("processes", processes, 2, 26);
   checkInteger("eventsPerProcess", eventsPerProcess, 1, 1000);
   checkNumber("sendProbability", sendProbability, { min: 0, max: 1 });

@@ -34,7 +34,14 @@ export interface FailureClassesOptions {
  * One row per (class, client rule): fractions of requests answered right, wrong, or not by the deadline,
  * and the client's mean wait (the deadline when it got no verdict).
  */
-export function failureClasses({ replicas = 3, faulty = 1, misbehaviour = 0.3, requests = 10_000, deadlineMs = 50, seed = 1 }: FailureClassesOptions = {}): Table {
+export function failureClasses({
+  replicas = 3,
+  faulty = 1,
+  misbehaviour = 0.3,
+  requests = 10_000,
+  deadlineMs = 50,
+  seed = 1,
+}: FailureClassesOptions = {}): Table {
   checkInteger("replicas", replicas, 1, 99);
   checkInteger("faulty", faulty, 0, replicas);
   checkNumber("misbehaviour", misbehaviour, { min: 0, max: 1 });

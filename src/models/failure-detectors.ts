@@ -80,7 +80,12 @@ function suspicionDelays(stream: HeartbeatStream, detector: Detector, parameter:
  * from `crashes` crash instants spread evenly over the run (the crash stops later heartbeats; the
  * detector suspects for good at the wait after the last arrival of a heartbeat sent before it).
  */
-export function detectorQoS(stream: HeartbeatStream, detector: Detector, parameter: number, { window = 1000, crashes = 500 }: { window?: number; crashes?: number } = {}): DetectorQoS {
+export function detectorQoS(
+  stream: HeartbeatStream,
+  detector: Detector,
+  parameter: number,
+  { window = 1000, crashes = 500 }: { window?: number; crashes?: number } = {},
+): DetectorQoS {
   checkOneOf("detector", detector, DETECTORS);
   checkPositive(detector === "timeout" ? "timeout" : "threshold", parameter);
   checkInteger("window", window, 2, 1_000_000);
@@ -148,12 +153,20 @@ export interface DetectorTradeoffOptions extends HeartbeatOptions {
  * one row per (detector, parameter) with Chen–Toueg–Aguilera's T_D, T_MR, T_M, P_A and the mistake
  * rate λ_M = 1/T_MR (per hour).
  */
-export function detectorTradeoff({ timeouts = [110, 125, 150, 175, 200, 250, 300, 400], thresholds = [0.5, 1, 2, 3, 4, 6, 8], window = 1000, ...stream }: DetectorTradeoffOptions = {}): Table {
+export function detectorTradeoff({
+  timeouts = [110, 125, 150, 175, 200, 250, 300, 400],
+  thresholds = [0.5, 1, 2, 3, 4, 6, 8],
+  window = 1000,
+  ...stream
+}: DetectorTradeoffOptions = {}): Table {
   checkNonEmptyArray("timeouts", timeouts);
   checkNonEmptyArray("thresholds", thresholds);
   const s = heartbeatArrivals(stream);
   const rows = [];
-  for (const [detector, values] of [["timeout", timeouts], ["phi", thresholds]] as const) {
+  for (const [detector, values] of [
+    ["timeout", timeouts],
+    ["phi", thresholds],
+  ] as const) {
     for (const parameter of values) {
       const q = detectorQoS(s, detector, parameter, { window });
       rows.push({
@@ -194,7 +207,10 @@ export type QueryAccuracyOptions = Pick<HeartbeatOptions, "periodMs" | "minDelay
  * others; so P(suspect at t) = Π over the heartbeats' ages u = s, s + η, s + 2η, … of one minus
  * that, and P_A is one minus its average over the phase s ∈ [0, η) (a numerical integral).
  */
-export function timeoutQueryAccuracy(timeoutMs: number, { periodMs = 100, minDelayMs = 10, jitterMs = 20, delay = "exponential", loss = 0.01 }: QueryAccuracyOptions = {}): number {
+export function timeoutQueryAccuracy(
+  timeoutMs: number,
+  { periodMs = 100, minDelayMs = 10, jitterMs = 20, delay = "exponential", loss = 0.01 }: QueryAccuracyOptions = {},
+): number {
   checkPositive("timeoutMs", timeoutMs);
   checkPositive("periodMs", periodMs);
   checkPositive("jitterMs", jitterMs);

@@ -35,7 +35,15 @@ export interface HeartbeatStream {
 }
 
 /** A heartbeat stream from a process that stays up: heartbeat i sent at i·η, delayed, possibly lost. */
-export function heartbeatArrivals({ periodMs = 100, heartbeats = 20_000, minDelayMs = 10, jitterMs = 20, delay = "exponential", loss = 0.01, seed = 1 }: HeartbeatOptions = {}): HeartbeatStream {
+export function heartbeatArrivals({
+  periodMs = 100,
+  heartbeats = 20_000,
+  minDelayMs = 10,
+  jitterMs = 20,
+  delay = "exponential",
+  loss = 0.01,
+  seed = 1,
+}: HeartbeatOptions = {}): HeartbeatStream {
   checkPositive("periodMs", periodMs);
   checkInteger("heartbeats", heartbeats, 10, 10_000_000);
   checkNonNegative("minDelayMs", minDelayMs);

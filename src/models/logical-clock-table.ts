@@ -31,8 +31,20 @@ export function logicalClockTable(execution: Execution): Table {
         if (before[o][e.id]) earlier++;
         if (before[e.id][o]) later++;
       }
-      const message = e.message === undefined ? "" : `m${e.message + 1} ${e.kind === "send" ? "to" : "from"} ${processName(e.kind === "send" ? execution.messages[e.message].to : execution.messages[e.message].from)}`;
-      return { event: names[e.id], kind: e.kind, message, lamport: lamport[e.id], vector: `[${vector[e.id].join(",")}]`, happened_before_it: earlier, happened_after_it: later, concurrent_with_it: n - 1 - earlier - later };
+      const message =
+        e.message === undefined
+          ? ""
+          : `m${e.message + 1} ${e.kind === "send" ? "to" : "from"} ${processName(e.kind === "send" ? execution.messages[e.message].to : execution.messages[e.message].from)}`;
+      return {
+        event: names[e.id],
+        kind: e.kind,
+        message,
+        lamport: lamport[e.id],
+        vector: `[${vector[e.id].join(",")}]`,
+        happened_before_it: earlier,
+        happened_after_it: later,
+        concurrent_with_it: n - 1 - earlier - later,
+      };
     }),
   );
 }
@@ -43,5 +55,10 @@ export function orderingSummary(execution: Execution): { pairs: number; ordered:
   const concurrent = concurrentPairs(execution);
   const n = execution.events.length;
   const pairs = (n * (n - 1)) / 2;
-  return { pairs, ordered: pairs - concurrent.length, concurrent: concurrent.length, concurrentButLamportOrdered: concurrent.filter(([a, b]) => lamport[a] !== lamport[b]).length };
+  return {
+    pairs,
+    ordered: pairs - concurrent.length,
+    concurrent: concurrent.length,
+    concurrentButLamportOrdered: concurrent.filter(([a, b]) => lamport[a] !== lamport[b]).length,
+  };
 }

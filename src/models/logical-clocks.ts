@@ -75,6 +75,7 @@ export function happenedBefore(execution: Execution): boolean[][] {
 export function concurrentPairs(execution: Execution): [number, number][] {
   const before = happenedBefore(execution);
   const pairs: [number, number][] = [];
-  for (let a = 0; a < execution.events.length; a++) for (let b = a + 1; b < execution.events.length; b++) if (!before[a][b] && !before[b][a]) pairs.push([a, b]);
+  for (let a = 0; a < execution.events.length; a++)
+    for (let b = a + 1; b < execution.events.length; b++) if (!before[a][b] && !before[b][a]) pairs.push([a, b]);
   return pairs;
 }

@@ -12,7 +12,23 @@ export function compareFloatFormats(value: number): Table {
   const ibm = ibmSingle(value);
   const field = (e: typeof ieee, name: string) => e.fields.find((f) => f.name === name)!;
   return tableFromRows([
-    { format: ieee.format, hex: ieee.hex, sign: field(ieee, "sign").bits, exponent: field(ieee, "exponent").bits, fraction: field(ieee, "fraction").bits, decoded: ieee.decoded, misread_as_other: decodeIbmSingle(parseInt(ieee.hex, 16)) },
-    { format: ibm.format, hex: ibm.hex, sign: field(ibm, "sign").bits, exponent: field(ibm, "exponent").bits, fraction: field(ibm, "fraction").bits, decoded: ibm.decoded, misread_as_other: decodeIeee754Single(parseInt(ibm.hex, 16)) },
+    {
+      format: ieee.format,
+      hex: ieee.hex,
+      sign: field(ieee, "sign").bits,
+      exponent: field(ieee, "exponent").bits,
+      fraction: field(ieee, "fraction").bits,
+      decoded: ieee.decoded,
+      misread_as_other: decodeIbmSingle(parseInt(ieee.hex, 16)),
+    },
+    {
+      format: ibm.format,
+      hex: ibm.hex,
+      sign: field(ibm, "sign").bits,
+      exponent: field(ibm, "exponent").bits,
+      fraction: field(ibm, "fraction").bits,
+      decoded: ibm.decoded,
+      misread_as_other: decodeIeee754Single(parseInt(ibm.hex, 16)),
+    },
   ]);
 }

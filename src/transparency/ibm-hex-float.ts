@@ -37,7 +37,17 @@ export function ibmSingle(value: number): FloatEncoding {
     word = 0x80000000;
   }
   const bits = bin32(word);
-  return { format: "IBM hexadecimal single", hex: hex32(word), bits, fields: splitFields(bits, [["sign", 1], ["exponent", 7], ["fraction", 24]]), decoded: decodeIbmSingle(word) };
+  return {
+    format: "IBM hexadecimal single",
+    hex: hex32(word),
+    bits,
+    fields: splitFields(bits, [
+      ["sign", 1],
+      ["exponent", 7],
+      ["fraction", 24],
+    ]),
+    decoded: decodeIbmSingle(word),
+  };
 }
 
 /** The value of a 32-bit word read as an IBM hexadecimal single. */

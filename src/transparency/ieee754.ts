@@ -11,7 +11,17 @@ export function ieee754Single(value: number): FloatEncoding {
   view.setFloat32(0, value);
   const word = view.getUint32(0);
   const bits = bin32(word);
-  return { format: "IEEE 754 single", hex: hex32(word), bits, fields: splitFields(bits, [["sign", 1], ["exponent", 8], ["fraction", 23]]), decoded: view.getFloat32(0) };
+  return {
+    format: "IEEE 754 single",
+    hex: hex32(word),
+    bits,
+    fields: splitFields(bits, [
+      ["sign", 1],
+      ["exponent", 8],
+      ["fraction", 23],
+    ]),
+    decoded: view.getFloat32(0),
+  };
 }
 
 /** A number in IEEE 754 binary64: 1 sign bit, 11 exponent bits (bias 1023), 52 fraction bits. */
@@ -26,7 +36,11 @@ export function ieee754Double(value: number): FloatEncoding {
     format: "IEEE 754 double",
     hex: `${hex32(hi)}${hex32(lo).slice(2)}`,
     bits,
-    fields: splitFields(bits, [["sign", 1], ["exponent", 11], ["fraction", 52]]).map((f) => (f.name === "fraction" ? { ...f, value: Number(BigInt(`0b${f.bits}`)) } : f)),
+    fields: splitFields(bits, [
+      ["sign", 1],
+      ["exponent", 11],
+      ["fraction", 52],
+    ]).map((f) => (f.name === "fraction" ? { ...f, value: Number(BigInt(`0b${f.bits}`)) } : f)),
     decoded: value,
   };
 }

@@ -50,7 +50,14 @@ export function lostUpdates({ clients = [1, 2, 5, 10, 20, 50], ratePerSecond = 1
       }
       const final = readValue[updates - 1] + 1;
       const { estimate, lower, upper } = proportionInterval(conflicts, updates);
-      return { clients: n, conflict_fraction: estimate, lower, upper, closed_form: 1 - Math.exp((-n * ratePerSecond * rttMs) / 1000), lost_fraction: 1 - final / updates };
+      return {
+        clients: n,
+        conflict_fraction: estimate,
+        lower,
+        upper,
+        closed_form: 1 - Math.exp((-n * ratePerSecond * rttMs) / 1000),
+        lost_fraction: 1 - final / updates,
+      };
     }),
   );
 }

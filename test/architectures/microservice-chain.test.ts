@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { microserviceChain } from "../../src/architectures/index";
 
-type Row = { services: number; mean_ms: number; closed_form_mean_ms: number; p99_ms: number; availability: number; lower: number; upper: number; closed_form_availability: number };
+type Row = {
+  services: number;
+  mean_ms: number;
+  closed_form_mean_ms: number;
+  p99_ms: number;
+  availability: number;
+  lower: number;
+  upper: number;
+  closed_form_availability: number;
+};
 
 describe("microserviceChain({ services, hopRttMs, medianMs, p99Ms, availability, requests, seed })", () => {
   it("converges to the closed forms N·(hop + mean service) and a^N at the chapter's parameters", () => {

@@ -3,7 +3,11 @@ import { chord } from "../../src";
 
 describe("chord.pathLengths(options)", () => {
   it("grows as 1/2 log2 N: slope 1/2 per doubling, offset the final hop to the owner", () => {
-    const rows = chord.pathLengths({ minExponent: 6, maxExponent: 12, lookupsPerNode: 10, seed: 2 }).objects() as { exponent: number; mean_hops: number; half_log2_n: number }[];
+    const rows = chord.pathLengths({ minExponent: 6, maxExponent: 12, lookupsPerNode: 10, seed: 2 }).objects() as {
+      exponent: number;
+      mean_hops: number;
+      half_log2_n: number;
+    }[];
     expect(rows.map((r) => r.exponent)).toEqual([6, 7, 8, 9, 10, 11, 12]);
     // Least-squares slope of mean hops against log2 N; the paper's model gives 0.5. With
     // ≥ 640 lookups per point, the mean's standard error is below 0.06 hops, so ±0.08 on the slope.
@@ -67,7 +71,13 @@ describe("chord.loadBalance(options)", () => {
 
 describe("chord.failedLookups(options)", () => {
   it("fails about a fraction f of lookups when f of the nodes fail at once (the lost keys)", () => {
-    const rows = chord.failedLookups({ nodes: 10_000, fractions: [0, 0.1, 0.3], lookups: 5_000, seed: 3 }).objects() as { fraction: number; failed_fraction: number; lower: number; upper: number; no_route: number }[];
+    const rows = chord.failedLookups({ nodes: 10_000, fractions: [0, 0.1, 0.3], lookups: 5_000, seed: 3 }).objects() as {
+      fraction: number;
+      failed_fraction: number;
+      lower: number;
+      upper: number;
+      no_route: number;
+    }[];
     expect(rows[0].failed_fraction).toBe(0);
     for (const r of rows.slice(1)) {
       // Exactly round(f·N) nodes die; the dead nodes' arcs cover f of the ring up to a standard
@@ -88,7 +98,9 @@ describe("chord.failedLookups(options)", () => {
   it("rejects failed ids, successor lists, sources and keys outside their ranges, naming each", () => {
     const ring = chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32] });
     const base = { failed: [8], successors: 2, from: 1, key: 20 };
-    expect(() => chord.lookupWithFailures(ring, { ...base, failed: [8, 9] })).toThrow(new RangeError("invalid failed[1]: 9 (expected the id of a node of the ring)"));
+    expect(() => chord.lookupWithFailures(ring, { ...base, failed: [8, 9] })).toThrow(
+      new RangeError("invalid failed[1]: 9 (expected the id of a node of the ring)"),
+    );
     expect(() => chord.lookupWithFailures(ring, { ...base, failed: 8 as never })).toThrow(new TypeError("invalid failed: 8 (expected an array of node ids)"));
     expect(() => chord.lookupWithFailures(ring, { ...base, successors: 5 })).toThrow(new RangeError("invalid successors: 5 (expected an integer in [1, 4])"));
     expect(() => chord.lookupWithFailures(ring, { ...base, from: 8 })).toThrow(new RangeError("invalid from: 8 (expected a node that has not failed)"));

@@ -11,13 +11,19 @@ describe("chord.lookupHopsMany(ring, from, keys)", () => {
 
   it("gives lookup(ring, from[i], keys[i]).hops for every i, on rings of 1 to 2^32 ids", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 400 }), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), { minLength: 1, maxLength: 60 }), (bits, n, seed, picks) => {
-        const r = chord.randomRing({ bits, n: Math.min(n, 2 ** bits), seed });
-        const from = picks.map(([i]) => r.ids[i % r.ids.length]);
-        const keys = picks.map(([, u]) => Math.floor(u * r.size));
-        const expected = from.map((f, i) => chord.lookup(r, f, keys[i]).hops);
-        expect(Array.from(chord.lookupHopsMany(r, from, keys))).toEqual(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 32 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.nat(),
+        fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), { minLength: 1, maxLength: 60 }),
+        (bits, n, seed, picks) => {
+          const r = chord.randomRing({ bits, n: Math.min(n, 2 ** bits), seed });
+          const from = picks.map(([i]) => r.ids[i % r.ids.length]);
+          const keys = picks.map(([, u]) => Math.floor(u * r.size));
+          const expected = from.map((f, i) => chord.lookup(r, f, keys[i]).hops);
+          expect(Array.from(chord.lookupHopsMany(r, from, keys))).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });

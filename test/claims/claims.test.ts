@@ -44,7 +44,10 @@ describe("checkClaims(claims)", () => {
 
 describe("checkClaims(claims) table", () => {
   it("shows each value to four significant digits and says yes for a claim that holds", () => {
-    const table = checkClaims([claim("4", "HDFS: 2.63 a day", 2.6301369, { near: 2.63, tolerance: 0.005 }), claim("6", "10⁻²⁰", 1e-20, { near: 1e-20, tolerance: 1e-22 })]);
+    const table = checkClaims([
+      claim("4", "HDFS: 2.63 a day", 2.6301369, { near: 2.63, tolerance: 0.005 }),
+      claim("6", "10⁻²⁰", 1e-20, { near: 1e-20, tolerance: 1e-22 }),
+    ]);
     expect(table.objects()).toEqual([
       { section: "4", claim: "HDFS: 2.63 a day", value: "2.630", expected: "within 0.005 of 2.63", holds: "yes" },
       { section: "6", claim: "10⁻²⁰", value: "1.000 × 10⁻²⁰", expected: "within 1e-22 of 1e-20", holds: "yes" },

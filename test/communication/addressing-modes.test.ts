@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { communication } from "../../src";
 
-type Row = { mode: string; group_size: number; copies_sent: number; link_transmissions: number; link_transmissions_closed_form: number; max_link_load: number; hosts_processing: number; delivery_ms: number };
+type Row = {
+  mode: string;
+  group_size: number;
+  copies_sent: number;
+  link_transmissions: number;
+  link_transmissions_closed_form: number;
+  max_link_load: number;
+  hosts_processing: number;
+  delivery_ms: number;
+};
 
 describe("addressingModes(options)", () => {
   const rows = communication.addressingModes({ depth: 6, trials: 400, seed: 3 }).objects() as Row[];
@@ -12,7 +21,8 @@ describe("addressingModes(options)", () => {
   });
   it("matches the closed-form expected link transmissions within 3% for every mode and size", () => {
     // 400 random groups: the standard error of the mean link count is under 1% of it.
-    for (const r of rows) expect(Math.abs(r.link_transmissions - r.link_transmissions_closed_form)).toBeLessThanOrEqual(0.03 * r.link_transmissions_closed_form + 1e-9);
+    for (const r of rows)
+      expect(Math.abs(r.link_transmissions - r.link_transmissions_closed_form)).toBeLessThanOrEqual(0.03 * r.link_transmissions_closed_form + 1e-9);
   });
   it("makes the four modes agree for a group of one, except broadcast that floods all 126 links", () => {
     const one = communication.addressingLinksClosedForm("unicast", 6, 1);

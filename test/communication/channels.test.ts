@@ -3,7 +3,11 @@ import { communication } from "../../src";
 
 describe("unreliableChannel(options)", () => {
   it("loses, duplicates and reorders at rates within three standard errors of their closed forms", () => {
-    const rows = communication.unreliableChannel({ packets: 100_000, loss: 0.05, duplication: 0.02, intervalMs: 1, jitterMs: 2, seed: 4 }).objects() as { effect: string; rate: number; closed_form: number }[];
+    const rows = communication.unreliableChannel({ packets: 100_000, loss: 0.05, duplication: 0.02, intervalMs: 1, jitterMs: 2, seed: 4 }).objects() as {
+      effect: string;
+      rate: number;
+      closed_form: number;
+    }[];
     for (const r of rows) {
       const se = Math.sqrt((r.closed_form * (1 - r.closed_form)) / 90_000);
       expect(Math.abs(r.rate - r.closed_form)).toBeLessThan(3 * se);
@@ -21,7 +25,8 @@ describe("unreliableChannel(options)", () => {
 describe("reliableChannel(options)", () => {
   it("reproduces Mathis' C = √(3/2) ≈ 1.22 within 3% under periodic loss at p ≤ 0.001", () => {
     // The sawtooth's discreteness adds O(√p) to the asymptotic law: 2% at p = 0.001.
-    for (const loss of [0.0003, 0.001]) expect(Math.abs(communication.reliableChannel({ loss, pattern: "periodic", rounds: 20_000 }).measuredC / communication.MATHIS_C - 1)).toBeLessThan(0.03);
+    for (const loss of [0.0003, 0.001])
+      expect(Math.abs(communication.reliableChannel({ loss, pattern: "periodic", rounds: 20_000 }).measuredC / communication.MATHIS_C - 1)).toBeLessThan(0.03);
   });
   it("stays within 10% of Mathis' law under random loss for 0.001 ≤ p ≤ 0.01", () => {
     for (const loss of [0.001, 0.003, 0.01]) {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { communication } from "../../src";
 
-type Row = { semantics: string; executions_per_request: number; executions_closed_form: number; duplicated_fraction: number; lost_fraction: number; lost_closed_form: number; counter_total: number; expected_total: number; idempotent_keys_correct: number };
+type Row = {
+  semantics: string;
+  executions_per_request: number;
+  executions_closed_form: number;
+  duplicated_fraction: number;
+  lost_fraction: number;
+  lost_closed_form: number;
+  counter_total: number;
+  expected_total: number;
+  idempotent_keys_correct: number;
+};
 
 describe("deliverySemantics(options)", () => {
   const rows = communication.deliverySemantics({ requests: 50_000, requestLoss: 0.1, replyLoss: 0.1, crash: 0.05, retries: 5, seed: 3 }).objects() as Row[];

@@ -4,7 +4,14 @@ import { deriveSeed } from "../../src/failure";
 
 describe("electionSweep({ ranges, trials, seed })", () => {
   it("stacks electionTimes of each range, each on a seed derived from (seed, min, max)", () => {
-    const sweep = electionSweep({ ranges: [[150, 175], [12, 24]], trials: 30, seed: 5 });
+    const sweep = electionSweep({
+      ranges: [
+        [150, 175],
+        [12, 24],
+      ],
+      trials: 30,
+      seed: 5,
+    });
     expect(sweep.numRows()).toBe(60);
     const rows = sweep.objects() as { range: string; ms: number }[];
     expect(rows[0].range).toBe("150-175");
@@ -20,9 +27,27 @@ describe("electionSweep({ ranges, trials, seed })", () => {
 
 describe("electionSummary(sweep)", () => {
   it("has one row per range with the median, mean, p99, max, elected fraction and mean split votes", () => {
-    const sweep = electionSweep({ ranges: [[150, 300], [150, 150]], trials: 40, seed: 2, maxMs: 2000 });
-    const rows = electionSummary(sweep).objects() as { range: string; trials: number; median_ms: number; max_ms: number; elected: number; mean_split_votes: number }[];
-    expect(rows.map((r) => [r.range, r.trials])).toEqual([["150-300", 40], ["150-150", 40]]);
+    const sweep = electionSweep({
+      ranges: [
+        [150, 300],
+        [150, 150],
+      ],
+      trials: 40,
+      seed: 2,
+      maxMs: 2000,
+    });
+    const rows = electionSummary(sweep).objects() as {
+      range: string;
+      trials: number;
+      median_ms: number;
+      max_ms: number;
+      elected: number;
+      mean_split_votes: number;
+    }[];
+    expect(rows.map((r) => [r.range, r.trials])).toEqual([
+      ["150-300", 40],
+      ["150-150", 40],
+    ]);
     const ms = (sweep.objects() as { range: string; ms: number }[]).filter((r) => r.range === "150-300").map((r) => r.ms);
     expect(rows[0].max_ms).toBe(Math.max(...ms));
     expect(rows[0].elected).toBe(1);

@@ -1,6 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { advanceUntil, checkSafety, createCluster, createSafetyRecord, createTrace, currentLeader, finalState, parseTrace, replayTrace, step, traceToJson, type RaftInput, type RaftState } from "../../src/consensus";
+import {
+  advanceUntil,
+  checkSafety,
+  createCluster,
+  createSafetyRecord,
+  createTrace,
+  currentLeader,
+  finalState,
+  parseTrace,
+  replayTrace,
+  step,
+  traceToJson,
+  type RaftInput,
+  type RaftState,
+} from "../../src/consensus";
 
 /** Ticks until a leader exists (or the limit), returning the state. */
 function untilLeader(state: RaftState, limit = 2000): RaftState {
@@ -15,7 +29,11 @@ function ticks(state: RaftState, n: number): RaftState {
 describe("createCluster(options)", () => {
   it("starts every server as a follower of term 0 with its timer in the election timeout range", () => {
     const s = createCluster({ servers: 3, electionTimeoutMs: [100, 200], seed: 2 });
-    expect(s.servers.map((x) => [x.role, x.term, x.log.length])).toEqual([["follower", 0, 0], ["follower", 0, 0], ["follower", 0, 0]]);
+    expect(s.servers.map((x) => [x.role, x.term, x.log.length])).toEqual([
+      ["follower", 0, 0],
+      ["follower", 0, 0],
+      ["follower", 0, 0],
+    ]);
     for (const x of s.servers) expect(x.electionDeadline >= 100 && x.electionDeadline <= 200).toBe(true);
     expect(s.timing.heartbeatMs).toBe(50);
   });
@@ -104,7 +122,12 @@ describe("step(state, input)", () => {
 describe("traces", () => {
   it("replay to the same states, and survive JSON", () => {
     const trace = createTrace({ seed: 4 });
-    trace.inputs.push(...Array.from({ length: 60 }, () => ({ type: "tick" }) as RaftInput), { type: "crash", server: 0 }, { type: "clientRequest", command: "y=2" }, ...Array.from({ length: 60 }, () => ({ type: "tick" }) as RaftInput));
+    trace.inputs.push(
+      ...Array.from({ length: 60 }, () => ({ type: "tick" }) as RaftInput),
+      { type: "crash", server: 0 },
+      { type: "clientRequest", command: "y=2" },
+      ...Array.from({ length: 60 }, () => ({ type: "tick" }) as RaftInput),
+    );
     const { states, events } = replayTrace(trace);
     expect(states.length).toBe(trace.inputs.length + 1);
     expect(events.length).toBe(states.length);
@@ -127,7 +150,10 @@ const input = (n: number): fc.Arbitrary<RaftInput> =>
     { weight: 30, arbitrary: fc.constant({ type: "tick" } as RaftInput) },
     { weight: 2, arbitrary: fc.integer({ min: 0, max: n - 1 }).map((server) => ({ type: "crash", server }) as RaftInput) },
     { weight: 3, arbitrary: fc.integer({ min: 0, max: n - 1 }).map((server) => ({ type: "restart", server }) as RaftInput) },
-    { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }).map((sides) => ({ type: "partition", sides }) as RaftInput) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }).map((sides) => ({ type: "partition", sides }) as RaftInput),
+    },
     { weight: 1, arbitrary: fc.constant({ type: "heal" } as RaftInput) },
     { weight: 4, arbitrary: fc.integer({ min: 0, max: 99 }).map((v) => ({ type: "clientRequest", command: `x=${v}` }) as RaftInput) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: n - 1 }).map((server) => ({ type: "timeout", server }) as RaftInput) },
@@ -135,7 +161,14 @@ const input = (n: number): fc.Arbitrary<RaftInput> =>
 
 describe("Raft's safety properties under random faults (fast-check)", () => {
   it("Election Safety, Log Matching, Leader Completeness and State Machine Safety hold after every step", () => {
-    const run = fc.integer({ min: 1, max: 7 }).chain((n) => fc.record({ n: fc.constant(n), seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }), wide: fc.boolean(), inputs: fc.array(input(n), { minLength: 50, maxLength: 400 }) }));
+    const run = fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        wide: fc.boolean(),
+        inputs: fc.array(input(n), { minLength: 50, maxLength: 400 }),
+      }),
+    );
     fc.assert(
       fc.property(run, ({ n, seed, wide, inputs }) => {
         // Wide delays reorder messages often, the harder case for Log Matching.
@@ -180,8 +213,14 @@ describe("Raft's safety properties under random faults (fast-check)", () => {
 
   it("catches planted Log Matching and State Machine Safety violations", () => {
     const s = createCluster({ servers: 3, seed: 1 });
-    s.servers[0].log = [{ term: 1, command: "a" }, { term: 2, command: "b" }];
-    s.servers[1].log = [{ term: 1, command: "z" }, { term: 2, command: "b" }];
+    s.servers[0].log = [
+      { term: 1, command: "a" },
+      { term: 2, command: "b" },
+    ];
+    s.servers[1].log = [
+      { term: 1, command: "z" },
+      { term: 2, command: "b" },
+    ];
     s.servers[0].commitIndex = 1;
     s.servers[1].commitIndex = 1;
     const problems = checkSafety(s, createSafetyRecord());

@@ -30,7 +30,9 @@ describe("consistentReadProbability({ n, r, w, profile, tMs, trials, seed })", (
     expect(consistentReadProbability({ ...DISK, trials: 1000, seed: 7 })).toBe(consistentReadProbability({ ...DISK, trials: 1000, seed: 7 }));
     expect(() => consistentReadProbability({ n: 3, r: 4 })).toThrow(new RangeError("invalid r: 4 (expected an integer in [1, 3])"));
     expect(() => consistentReadProbability({ tMs: -1 })).toThrow(new RangeError("invalid tMs: -1 (expected a number in [0, ∞))"));
-    expect(() => consistentReadProbability({ profile: "SSD" as never })).toThrow(new RangeError('invalid profile: "SSD" (expected one of "LNKD-SSD", "LNKD-DISK", "YMMR", "WAN")'));
+    expect(() => consistentReadProbability({ profile: "SSD" as never })).toThrow(
+      new RangeError('invalid profile: "SSD" (expected one of "LNKD-SSD", "LNKD-DISK", "YMMR", "WAN")'),
+    );
   });
 });
 

@@ -10,7 +10,10 @@ describe("run(sim, handle)", () => {
         specs.forEach((s, i) => schedule(sim, s.delay, "e", i, s.priority));
         const fired: number[] = [];
         run(sim, (_s, e) => fired.push(e.payload));
-        const expected = specs.map((s, i) => ({ ...s, i })).sort((a, b) => a.delay - b.delay || a.priority - b.priority || a.i - b.i).map((s) => s.i);
+        const expected = specs
+          .map((s, i) => ({ ...s, i }))
+          .sort((a, b) => a.delay - b.delay || a.priority - b.priority || a.i - b.i)
+          .map((s) => s.i);
         expect(fired).toEqual(expected);
       }),
     );

@@ -25,14 +25,20 @@ describe("anyFailureProbability({ n, p })", () => {
 
   it("never decreases as n or p grows, and stays in [0, 1]", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (n, dn, p, q) => {
-        const here = anyFailureProbability({ n, p });
-        expect(here).toBeGreaterThanOrEqual(0);
-        expect(here).toBeLessThanOrEqual(1);
-        expect(anyFailureProbability({ n: n + dn, p })).toBeGreaterThanOrEqual(here);
-        const [lo, hi] = p <= q ? [p, q] : [q, p];
-        expect(anyFailureProbability({ n, p: hi })).toBeGreaterThanOrEqual(anyFailureProbability({ n, p: lo }));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, dn, p, q) => {
+          const here = anyFailureProbability({ n, p });
+          expect(here).toBeGreaterThanOrEqual(0);
+          expect(here).toBeLessThanOrEqual(1);
+          expect(anyFailureProbability({ n: n + dn, p })).toBeGreaterThanOrEqual(here);
+          const [lo, hi] = p <= q ? [p, q] : [q, p];
+          expect(anyFailureProbability({ n, p: hi })).toBeGreaterThanOrEqual(anyFailureProbability({ n, p: lo }));
+        },
+      ),
     );
   });
 

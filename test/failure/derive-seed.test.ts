@@ -15,7 +15,8 @@ describe("deriveSeed(seed, ...keys)", () => {
 
   it("separates neighbouring points and seeds: no collisions over a 100 × 10 × 10 grid", () => {
     const seen = new Set<number>();
-    for (let seed = 0; seed < 10; seed++) for (const p of [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1]) for (let n = 0; n < 100; n++) seen.add(deriveSeed(seed, p, n));
+    for (let seed = 0; seed < 10; seed++)
+      for (const p of [0.001, 0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1]) for (let n = 0; n < 100; n++) seen.add(deriveSeed(seed, p, n));
     expect(seen.size).toBe(10_000);
   });
 

@@ -23,7 +23,9 @@ describe("expectedFailuresPerDay({ n, afr | mtbfYears })", () => {
 
   it("needs exactly one of afr and mtbfYears, each in range", () => {
     expect(() => expectedFailuresPerDay({ n: 10 })).toThrow(new TypeError("invalid afr: undefined (expected a number in [0, 1], or mtbfYears > 0)"));
-    expect(() => expectedFailuresPerDay({ n: 10, afr: 0.1, mtbfYears: 10 })).toThrow(new RangeError("invalid mtbfYears: 10 (expected no mtbfYears when afr is given)"));
+    expect(() => expectedFailuresPerDay({ n: 10, afr: 0.1, mtbfYears: 10 })).toThrow(
+      new RangeError("invalid mtbfYears: 10 (expected no mtbfYears when afr is given)"),
+    );
     expect(() => expectedFailuresPerDay({ n: 10, mtbfYears: 0 })).toThrow(new RangeError("invalid mtbfYears: 0 (expected a number in (0, ∞))"));
     expect(() => expectedFailuresPerDay({ n: 10, afr: 1.5 })).toThrow(new RangeError("invalid afr: 1.5 (expected a number in [0, 1])"));
     expect(() => expectedFailuresPerDay({ n: -3, afr: 0.1 })).toThrow(new RangeError("invalid n: -3 (expected an integer >= 0)"));

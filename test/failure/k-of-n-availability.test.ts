@@ -37,9 +37,12 @@ describe("kOfNAvailability({ n, k, availability })", () => {
   it("falls as k rises, rises with n and with the per-replica availability", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.double({ min: 0, max: 0.95, noNaN: true }), (n, a) => {
-        for (let k = 1; k < n; k++) expect(kOfNAvailability({ n, k: k + 1, availability: a })).toBeLessThanOrEqual(kOfNAvailability({ n, k, availability: a }) + 1e-12);
+        for (let k = 1; k < n; k++)
+          expect(kOfNAvailability({ n, k: k + 1, availability: a })).toBeLessThanOrEqual(kOfNAvailability({ n, k, availability: a }) + 1e-12);
         expect(kOfNAvailability({ n: n + 1, availability: a })).toBeGreaterThanOrEqual(kOfNAvailability({ n, availability: a }));
-        expect(kOfNAvailability({ n, k: Math.ceil(n / 2), availability: a + 0.05 })).toBeGreaterThanOrEqual(kOfNAvailability({ n, k: Math.ceil(n / 2), availability: a }) - 1e-12);
+        expect(kOfNAvailability({ n, k: Math.ceil(n / 2), availability: a + 0.05 })).toBeGreaterThanOrEqual(
+          kOfNAvailability({ n, k: Math.ceil(n / 2), availability: a }) - 1e-12,
+        );
       }),
       { numRuns: 60 },
     );

@@ -28,7 +28,7 @@ describe("seed000Infrastructure({ availability })", () => {
     expect(["load balancer", "WAF"]).toContain(result.weakest.name);
     expect(result.weakest.replicas).toBe(1);
     // Two single points of failure cost about two nines' worth: 1 - 0.99² ≈ 0.0199, 1.7 nines.
-    expect(result.nines).toBeCloseTo(1.70, 2);
+    expect(result.nines).toBeCloseTo(1.7, 2);
   });
 
   it("has a single-instance weak link at any equal per-instance availability", () => {

@@ -61,10 +61,20 @@ describe("seriesAvailability(tiers)", () => {
   it("rejects empty lists and malformed tiers, naming the field", () => {
     expect(() => seriesAvailability([])).toThrow(new RangeError("invalid tiers: [] (expected a non-empty array)"));
     expect(() => seriesAvailability("db" as unknown as Tier[])).toThrow(new TypeError('invalid tiers: "db" (expected a non-empty array)'));
-    expect(() => seriesAvailability([null as unknown as Tier])).toThrow(new TypeError("invalid tiers[0]: null (expected a tier { name, replicas, availability, required? })"));
-    expect(() => seriesAvailability([{ name: 3 as unknown as string, replicas: 1, availability: 0.9 }])).toThrow(new TypeError("invalid tiers[0].name: 3 (expected a string)"));
-    expect(() => seriesAvailability([{ name: "x", replicas: 0, availability: 0.9 }])).toThrow(new RangeError("invalid tiers[0].replicas: 0 (expected an integer >= 1)"));
-    expect(() => seriesAvailability([{ name: "x", replicas: 2, availability: 1.1 }])).toThrow(new RangeError("invalid tiers[0].availability: 1.1 (expected a number in [0, 1])"));
-    expect(() => seriesAvailability([{ name: "x", replicas: 2, availability: 0.9, required: 3 }])).toThrow(new RangeError("invalid tiers[0].required: 3 (expected an integer in [1, 2])"));
+    expect(() => seriesAvailability([null as unknown as Tier])).toThrow(
+      new TypeError("invalid tiers[0]: null (expected a tier { name, replicas, availability, required? })"),
+    );
+    expect(() => seriesAvailability([{ name: 3 as unknown as string, replicas: 1, availability: 0.9 }])).toThrow(
+      new TypeError("invalid tiers[0].name: 3 (expected a string)"),
+    );
+    expect(() => seriesAvailability([{ name: "x", replicas: 0, availability: 0.9 }])).toThrow(
+      new RangeError("invalid tiers[0].replicas: 0 (expected an integer >= 1)"),
+    );
+    expect(() => seriesAvailability([{ name: "x", replicas: 2, availability: 1.1 }])).toThrow(
+      new RangeError("invalid tiers[0].availability: 1.1 (expected a number in [0, 1])"),
+    );
+    expect(() => seriesAvailability([{ name: "x", replicas: 2, availability: 0.9, required: 3 }])).toThrow(
+      new RangeError("invalid tiers[0].required: 3 (expected an integer in [1, 2])"),
+    );
   });
 });

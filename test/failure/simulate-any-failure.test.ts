@@ -6,7 +6,12 @@ describe("simulateAnyFailure({ n, p, trials, seed, level })", () => {
     // 20,000 trials: the 99.9% half-width is at most 3.29·sqrt(0.25/20,000) ≈ 0.012, so a simulator
     // off by 0.02 or more fails this check; a correct one misses with probability 0.001 per case,
     // and the fixed seed makes the outcome the same on every run.
-    for (const [n, p] of [[100, 0.01], [2000, 0.0001], [10, 0.05], [1, 0.5]] as const) {
+    for (const [n, p] of [
+      [100, 0.01],
+      [2000, 0.0001],
+      [10, 0.05],
+      [1, 0.5],
+    ] as const) {
       const mc = simulateAnyFailure({ n, p, trials: 20_000, seed: 42, level: 0.999 });
       const exact = anyFailureProbability({ n, p });
       expect(mc.closedForm).toBe(exact);

@@ -4,7 +4,12 @@ import { kOfNAvailability, simulateKOfN } from "../../src/failure";
 describe("simulateKOfN({ n, k, availability, trials, seed, level })", () => {
   it("holds the binomial closed form in its 99.9% interval", () => {
     // As for simulateAnyFailure: 20,000 trials give a 99.9% half-width ≤ 0.012, fixed seeds.
-    for (const [n, k, a] of [[5, 3, 0.8], [3, 2, 0.9], [7, 1, 0.3], [4, 4, 0.9]] as const) {
+    for (const [n, k, a] of [
+      [5, 3, 0.8],
+      [3, 2, 0.9],
+      [7, 1, 0.3],
+      [4, 4, 0.9],
+    ] as const) {
       const mc = simulateKOfN({ n, k, availability: a, trials: 20_000, seed: 3, level: 0.999 });
       const exact = kOfNAvailability({ n, k, availability: a });
       expect(mc.closedForm).toBe(exact);

@@ -4,7 +4,12 @@ import { anyFailureProbability, simulateWindowFailure, windowFailureProbability 
 describe("simulateWindowFailure({ afr, days, n, trials, seed, level })", () => {
   it("holds 1 - (1 - afr)^(n·days/365) in its 99.9% interval, drawing exponential lifetimes", () => {
     // 20,000 trials, fixed seeds: the 99.9% half-width is at most 0.012 (see simulateAnyFailure's test).
-    for (const [afr, days, n] of [[0.0301, 30, 100], [0.086, 365, 10], [0.0136, 7, 1000], [0.5, 365, 1]] as const) {
+    for (const [afr, days, n] of [
+      [0.0301, 30, 100],
+      [0.086, 365, 10],
+      [0.0136, 7, 1000],
+      [0.5, 365, 1],
+    ] as const) {
       const mc = simulateWindowFailure({ afr, days, n, trials: 20_000, seed: 12, level: 0.999 });
       const exact = anyFailureProbability({ n, p: windowFailureProbability({ afr, days }) });
       expect(mc.closedForm).toBeCloseTo(exact, 15);

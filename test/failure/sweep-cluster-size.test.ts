@@ -9,7 +9,16 @@ describe("sweepClusterSize({ ns, ps, trials, seed, level })", () => {
     expect(table.numRows()).toBe(8);
     expect(table.columnNames()).toEqual(["p", "n", "closed_form", "estimate", "lower", "upper", "trials", "level"]);
     const rows = table.objects() as Row[];
-    expect(rows.map((r) => [r.p, r.n])).toEqual([[0.001, 1], [0.001, 10], [0.001, 100], [0.001, 1000], [0.01, 1], [0.01, 10], [0.01, 100], [0.01, 1000]]);
+    expect(rows.map((r) => [r.p, r.n])).toEqual([
+      [0.001, 1],
+      [0.001, 10],
+      [0.001, 100],
+      [0.001, 1000],
+      [0.01, 1],
+      [0.01, 10],
+      [0.01, 100],
+      [0.01, 1000],
+    ]);
     expect(rows.find((r) => r.p === 0.01 && r.n === 100)!.closed_form).toBeCloseTo(0.634, 3);
     // Eight independent 95% intervals: P(two or more miss) = 1 - 0.95^8 - 8·0.05·0.95^7 ≈ 0.057,
     // so this allows one miss; a biased simulator would miss at the large-n points, where the intervals are narrow.
@@ -19,7 +28,9 @@ describe("sweepClusterSize({ ns, ps, trials, seed, level })", () => {
 
   it("draws each point from a seed hashed from (seed, p, n), so other points do not move it", () => {
     const alone = sweepClusterSize({ ns: [100], ps: [0.01], trials: 1000, seed: 3 }).objects()[0] as Row;
-    const among = (sweepClusterSize({ ns: [10, 100, 1000], ps: [0.05, 0.01], trials: 1000, seed: 3 }).objects() as Row[]).find((r) => r.n === 100 && r.p === 0.01)!;
+    const among = (sweepClusterSize({ ns: [10, 100, 1000], ps: [0.05, 0.01], trials: 1000, seed: 3 }).objects() as Row[]).find(
+      (r) => r.n === 100 && r.p === 0.01,
+    )!;
     expect(among).toEqual(alone);
     expect(alone.estimate).toBe(simulateAnyFailure({ n: 100, p: 0.01, trials: 1000, seed: deriveSeed(3, 0.01, 100) }).estimate);
   });

@@ -17,12 +17,24 @@ describe("sweepFailuresPerDay({ ns, rates })", () => {
 
   it("takes rates of one's own", () => {
     const rates: PublishedFailureRate[] = [{ label: "ours", unit: "node", afr: 0.365, source: "lab", citation: "our lab, 2026" }];
-    expect(sweepFailuresPerDay({ ns: [10], rates }).objects()).toEqual([{ label: "ours", unit: "node", afr: 0.365, source: "lab", n: 10, failures_per_day: expect.closeTo(0.01, 14), days_between_failures: expect.closeTo(100, 10) }]);
+    expect(sweepFailuresPerDay({ ns: [10], rates }).objects()).toEqual([
+      {
+        label: "ours",
+        unit: "node",
+        afr: 0.365,
+        source: "lab",
+        n: 10,
+        failures_per_day: expect.closeTo(0.01, 14),
+        days_between_failures: expect.closeTo(100, 10),
+      },
+    ]);
   });
 
   it("names the bad entry", () => {
     expect(() => sweepFailuresPerDay({ ns: [1.5] })).toThrow(new RangeError("invalid ns[0]: 1.5 (expected an integer >= 0)"));
     expect(() => sweepFailuresPerDay({ rates: [] })).toThrow(new RangeError("invalid rates: [] (expected a non-empty array)"));
-    expect(() => sweepFailuresPerDay({ rates: [{ label: "x", unit: "node", afr: 2, source: "", citation: "" }] })).toThrow(new RangeError("invalid rates[0].afr: 2 (expected a number in [0, 1])"));
+    expect(() => sweepFailuresPerDay({ rates: [{ label: "x", unit: "node", afr: 2, source: "", citation: "" }] })).toThrow(
+      new RangeError("invalid rates[0].afr: 2 (expected a number in [0, 1])"),
+    );
   });
 });

@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { kOfNAvailability, sweepReplicas } from "../../src/failure";
 
-type Row = { availability: number; k: number; n: number; system_availability: number; unavailability: number; nines: number; estimate: number; lower: number; upper: number };
+type Row = {
+  availability: number;
+  k: number;
+  n: number;
+  system_availability: number;
+  unavailability: number;
+  nines: number;
+  estimate: number;
+  lower: number;
+  upper: number;
+};
 
 describe("sweepReplicas({ maxReplicas, availabilities, k, ks, trials, seed, level })", () => {
   it("adds one nine per replica at 90% per replica, two at 99% (k = 1)", () => {
     const rows = sweepReplicas({ availabilities: [0.9, 0.99], maxReplicas: 4 }).objects() as Row[];
-    expect(rows.map((r) => [r.availability, r.n])).toEqual([[0.9, 1], [0.9, 2], [0.9, 3], [0.9, 4], [0.99, 1], [0.99, 2], [0.99, 3], [0.99, 4]]);
+    expect(rows.map((r) => [r.availability, r.n])).toEqual([
+      [0.9, 1],
+      [0.9, 2],
+      [0.9, 3],
+      [0.9, 4],
+      [0.99, 1],
+      [0.99, 2],
+      [0.99, 3],
+      [0.99, 4],
+    ]);
     rows.forEach((r) => expect(r.nines).toBeCloseTo(r.n * (r.availability === 0.9 ? 1 : 2), 9));
   });
 

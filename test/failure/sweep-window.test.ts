@@ -6,7 +6,12 @@ type Row = { afr: number; days: number; p: number; n: number; any_failure: numbe
 describe("sweepWindow({ afrs, days, n })", () => {
   it("gives the per-node probability for each (afr, window), reaching the afr at 365 days", () => {
     const rows = sweepWindow({ afrs: [0.05, 0.0136], days: [30, 365] }).objects() as Row[];
-    expect(rows.map((r) => [r.afr, r.days])).toEqual([[0.05, 30], [0.05, 365], [0.0136, 30], [0.0136, 365]]);
+    expect(rows.map((r) => [r.afr, r.days])).toEqual([
+      [0.05, 30],
+      [0.05, 365],
+      [0.0136, 30],
+      [0.0136, 365],
+    ]);
     expect(rows[1].p).toBeCloseTo(0.05, 14);
     expect(rows[0].p).toBe(windowFailureProbability({ afr: 0.05, days: 30 }));
     rows.forEach((r) => expect(r.any_failure).toBe(r.p));

@@ -17,10 +17,15 @@ describe("windowFailureProbability({ afr, days })", () => {
 
   it("is memoryless: surviving d1 + d2 days is surviving d1 then d2 (constant hazard)", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.99, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (afr, d1, d2) => {
-        const survive = (days: number) => 1 - windowFailureProbability({ afr, days });
-        expect(survive(d1 + d2)).toBeCloseTo(survive(d1) * survive(d2), 12);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (afr, d1, d2) => {
+          const survive = (days: number) => 1 - windowFailureProbability({ afr, days });
+          expect(survive(d1 + d2)).toBeCloseTo(survive(d1) * survive(d2), 12);
+        },
+      ),
     );
   });
 

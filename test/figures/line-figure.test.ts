@@ -29,7 +29,11 @@ describe("baseLayout(title, xTitle, yTitle, options)", () => {
   });
 
   it("puts the legend at the foot of the figure, below the x-axis title, and keeps both titles", () => {
-    const layout = baseLayout("t", "x (ms)", "y (ms)") as { legend: Record<string, unknown>; xaxis: { title: { text: string } }; yaxis: { title: { text: string } } };
+    const layout = baseLayout("t", "x (ms)", "y (ms)") as {
+      legend: Record<string, unknown>;
+      xaxis: { title: { text: string } };
+      yaxis: { title: { text: string } };
+    };
     expect(layout.legend).toMatchObject({ yref: "container", y: 0, yanchor: "bottom" });
     expect([layout.xaxis.title.text, layout.yaxis.title.text]).toEqual(["x (ms)", "y (ms)"]);
   });
@@ -53,11 +57,15 @@ describe("lineFigure bands", () => {
   const bands = (fig: { data: Record<string, unknown>[] }) => fig.data.filter((d) => d.fill === "tonexty").map((d) => d.legendgroup);
 
   it("draw the band around the measured columns, never around a dashed reference", () => {
-    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "closed"], dashed: ["closed"], band: ["lo", "hi"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual(["sim"]);
+    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "closed"], dashed: ["closed"], band: ["lo", "hi"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual([
+      "sim",
+    ]);
   });
 
   it("draw it only around the columns named by bandFor", () => {
-    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "p99"], band: ["lo", "hi"], bandFor: ["sim"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual(["sim"]);
+    expect(bands(lineFigure(banded, { x: "n", y: ["sim", "p99"], band: ["lo", "hi"], bandFor: ["sim"], title: "t", xTitle: "x", yTitle: "y" }))).toEqual([
+      "sim",
+    ]);
   });
 });
 

@@ -9,7 +9,15 @@ const raw = tableFromRows([
 
 describe("readableTable(table, { columns, rows })", () => {
   it("keeps the chosen columns in order under headers in words, numbers to three digits", () => {
-    const t = readableTable(raw, { columns: { label: "what", n: "cluster size (nodes)", afr: { header: "annual failure rate", percent: true }, failures_per_day: "failures per day", ok: "holds" } });
+    const t = readableTable(raw, {
+      columns: {
+        label: "what",
+        n: "cluster size (nodes)",
+        afr: { header: "annual failure rate", percent: true },
+        failures_per_day: "failures per day",
+        ok: "holds",
+      },
+    });
     expect(t.columnNames()).toEqual(["what", "cluster size (nodes)", "annual failure rate", "failures per day", "holds"]);
     expect(t.objects()).toEqual([
       { what: "field", "cluster size (nodes)": "10,000", "annual failure rate": "3.01%", "failures per day": "0.825", holds: "yes" },

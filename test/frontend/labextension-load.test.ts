@@ -25,7 +25,10 @@ describe.runIf(haveChromium)("the prebuilt extension loaded the way JupyterLab 4
     const { load } = JSON.parse(readFileSync(join(built, "package.json"), "utf8")).jupyterlab._build;
     const dir = mkdtempSync(join(tmpdir(), "dslab-lab-page-"));
     writeFileSync(join(dir, "host.js"), hostJs);
-    writeFileSync(join(dir, "page.html"), `<!doctype html><html><body><div id="out" style="width:600px;height:400px"></div><script src="host.js"></script><script src="file://${join(built, load)}"></script></body></html>`);
+    writeFileSync(
+      join(dir, "page.html"),
+      `<!doctype html><html><body><div id="out" style="width:600px;height:400px"></div><script src="host.js"></script><script src="file://${join(built, load)}"></script></body></html>`,
+    );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     try {
       const page = await browser.newPage();
@@ -34,26 +37,42 @@ describe.runIf(haveChromium)("the prebuilt extension loaded the way JupyterLab 4
       await page.goto(`file://${join(dir, "page.html")}`);
       const seen = await page.evaluate(async () => {
         type Container = { init(scope: object): Promise<void>; get(name: string): Promise<() => { default: unknown }> };
-        const host = (window as unknown as { labHost: { base: { IJupyterWidgetRegistry: unknown; DOMWidgetView: Function }; shareScope: object } }).labHost;
+        const host = (
+          window as unknown as {
+            labHost: { base: { IJupyterWidgetRegistry: unknown; DOMWidgetView: abstract new (...args: never[]) => unknown }; shareScope: object };
+          }
+        ).labHost;
         const container = (window as unknown as { _JUPYTERLAB: Record<string, Container> })._JUPYTERLAB["dslab-jupyterlab"];
         await container.init(host.shareScope);
         const plugin = (await container.get("./extension"))().default as { id: string; requires: unknown[]; activate(app: unknown, registry: unknown): void };
         const registered: { name: string; version: string; exports: Record<string, { prototype: object }> }[] = [];
         plugin.activate({}, { registerWidget: (w: (typeof registered)[number]) => registered.push(w) });
-        const mime = (await container.get("./mimeExtension"))().default as { rendererFactory: { mimeTypes: string[]; createRenderer(o: object): { node: HTMLElement; renderModel(m: object): Promise<void> } } };
+        const mime = (await container.get("./mimeExtension"))().default as {
+          rendererFactory: { mimeTypes: string[]; createRenderer(o: object): { node: HTMLElement; renderModel(m: object): Promise<void> } };
+        };
         const renderer = mime.rendererFactory.createRenderer({});
         document.getElementById("out")!.append(renderer.node);
-        await renderer.renderModel({ data: { "application/vnd.plotly.v1+json": { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "mime" } } } } });
+        await renderer.renderModel({
+          data: { "application/vnd.plotly.v1+json": { data: [{ type: "bar", x: ["a", "b"], y: [1, 2] }], layout: { title: { text: "mime" } } } },
+        });
         return {
           requiresRegistry: plugin.requires[0] === host.base.IJupyterWidgetRegistry,
           registered: registered.map((r) => ({ name: r.name, version: r.version, exports: Object.keys(r.exports).sort() })),
-          sharedBase: registered[0]?.exports.FigureView.prototype instanceof host.base.DOMWidgetView && registered[0]?.exports.ClusterExplorerView.prototype instanceof host.base.DOMWidgetView,
+          sharedBase:
+            registered[0]?.exports.FigureView.prototype instanceof host.base.DOMWidgetView &&
+            registered[0]?.exports.ClusterExplorerView.prototype instanceof host.base.DOMWidgetView,
           mimeTypes: mime.rendererFactory.mimeTypes,
           bars: renderer.node.querySelectorAll(".barlayer .point").length,
         };
       });
       expect(errors).toEqual([]);
-      expect(seen).toEqual({ requiresRegistry: true, registered: [{ name: "dslab", version: "0.1.0", exports: ["ClusterExplorerModel", "ClusterExplorerView", "FigureModel", "FigureView"] }], sharedBase: true, mimeTypes: ["application/vnd.plotly.v1+json"], bars: 2 });
+      expect(seen).toEqual({
+        requiresRegistry: true,
+        registered: [{ name: "dslab", version: "0.1.0", exports: ["ClusterExplorerModel", "ClusterExplorerView", "FigureModel", "FigureView"] }],
+        sharedBase: true,
+        mimeTypes: ["application/vnd.plotly.v1+json"],
+        bars: 2,
+      });
     } finally {
       await browser.close();
     }

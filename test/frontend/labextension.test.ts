@@ -23,7 +23,9 @@ describe("the prebuilt JupyterLab extension (npm run build:labextension)", () =>
     expect(remoteEntry).toContain('"@jupyter-widgets/base", false');
     // Core packages are asked for at JupyterLab 4.0's ranges, so every JupyterLab 4.x satisfies them.
     expect(remoteEntry).toContain('"@lumino/widgets", false, [1,2,0,0]');
-    const chunks = readdirSync(join(built, "static")).map((f) => readFileSync(join(built, "static", f), "utf8")).join("\n");
+    const chunks = readdirSync(join(built, "static"))
+      .map((f) => readFileSync(join(built, "static", f), "utf8"))
+      .join("\n");
     expect(chunks).toContain("dslab-jupyterlab:widgets");
     expect(chunks).toContain("application/vnd.plotly.v1+json");
   });
@@ -48,14 +50,19 @@ describe("the prebuilt JupyterLab extension (npm run build:labextension)", () =>
   });
 
   it("rejects an unknown install option", () => {
-    expect(() => execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--global"], { encoding: "utf8", stdio: "pipe" })).toThrow(/unknown option --global/);
+    expect(() => execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--global"], { encoding: "utf8", stdio: "pipe" })).toThrow(
+      /unknown option --global/,
+    );
   });
 });
 
 describe("`dslab lab install --sys-prefix`", () => {
   it("installs into the active conda environment's share/jupyter/labextensions", () => {
     const env = mkdtempSync(join(tmpdir(), "dslab-conda-"));
-    execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "lab", "install", "--sys-prefix"], { encoding: "utf8", env: { ...process.env, CONDA_PREFIX: env, VIRTUAL_ENV: "" } });
+    execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "lab", "install", "--sys-prefix"], {
+      encoding: "utf8",
+      env: { ...process.env, CONDA_PREFIX: env, VIRTUAL_ENV: "" },
+    });
     expect(existsSync(join(env, "share", "jupyter", "labextensions", "dslab-jupyterlab", "package.json"))).toBe(true);
   });
 });

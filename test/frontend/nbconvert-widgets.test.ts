@@ -14,11 +14,18 @@ const canRun = chromiumAvailable() && toolsAvailable("Debian's nbconvert", hasPy
 
 /** A saved notebook whose outputs are two widget views, with the widget state in its metadata. */
 function notebook(): object {
-  const view = (id: string) => ({ output_type: "display_data", metadata: {}, data: { "application/vnd.jupyter.widget-view+json": { version_major: 2, version_minor: 0, model_id: id }, "text/plain": "widget" } });
+  const view = (id: string) => ({
+    output_type: "display_data",
+    metadata: {},
+    data: { "application/vnd.jupyter.widget-view+json": { version_major: 2, version_minor: 0, model_id: id }, "text/plain": "widget" },
+  });
   return {
     nbformat: 4,
     nbformat_minor: 5,
-    metadata: { kernelspec: { name: "dslab", display_name: "TypeScript (dslab)", language: "typescript" }, widgets: { "application/vnd.jupyter.widget-state+json": savedState } },
+    metadata: {
+      kernelspec: { name: "dslab", display_name: "TypeScript (dslab)", language: "typescript" },
+      widgets: { "application/vnd.jupyter.widget-state+json": savedState },
+    },
     cells: [{ id: "c1", cell_type: "code", execution_count: 1, metadata: {}, source: "interact(...)", outputs: [view("slider-1"), view("figure-1")] }],
   };
 }

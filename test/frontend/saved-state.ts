@@ -9,7 +9,11 @@ export const savedState = {
   state: {
     "layout-1": { model_name: "LayoutModel", ...base, state: {} },
     "style-1": { model_name: "SliderStyleModel", ...controls, state: { description_width: "" } },
-    "slider-1": { model_name: "IntSliderModel", ...controls, state: { value: 7, min: 0, max: 10, description: "servers", layout: "IPY_MODEL_layout-1", style: "IPY_MODEL_style-1" } },
+    "slider-1": {
+      model_name: "IntSliderModel",
+      ...controls,
+      state: { value: 7, min: 0, max: 10, description: "servers", layout: "IPY_MODEL_layout-1", style: "IPY_MODEL_style-1" },
+    },
     "layout-2": { model_name: "LayoutModel", ...base, state: {} },
     "figure-1": {
       model_name: "FigureModel",
@@ -19,7 +23,15 @@ export const savedState = {
         _view_module: "dslab",
         _view_module_version: "0.1.0",
         layout: "IPY_MODEL_layout-2",
-        data: [{ type: "scatter", mode: "lines+markers", name: "availability", x: [1, 2, 3, 4, 5, 6, 7], y: [0.9, 0.99, 0.999, 0.9999, 0.99999, 0.999999, 0.9999999] }],
+        data: [
+          {
+            type: "scatter",
+            mode: "lines+markers",
+            name: "availability",
+            x: [1, 2, 3, 4, 5, 6, 7],
+            y: [0.9, 0.99, 0.999, 0.9999, 0.99999, 0.999999, 0.9999999],
+          },
+        ],
         plot_layout: { title: { text: "offline figure" }, xaxis: { title: { text: "servers" } }, yaxis: { title: { text: "availability" } } },
         config: {},
       },

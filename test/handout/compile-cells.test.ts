@@ -7,7 +7,12 @@ import type { HandoutCell, HandoutNotebook } from "../../kernel-ext/handout/note
 const VIEW = "application/vnd.jupyter.widget-view+json";
 
 function code(source: string, executionCount: number, widget?: string): HandoutCell {
-  return { cell_type: "code", source, execution_count: executionCount, outputs: widget ? [{ output_type: "display_data", data: { [VIEW]: { model_id: widget } } }] : [] };
+  return {
+    cell_type: "code",
+    source,
+    execution_count: executionCount,
+    outputs: widget ? [{ output_type: "display_data", data: { [VIEW]: { model_id: widget } } }] : [],
+  };
 }
 
 function notebook(...cells: HandoutCell[]): HandoutNotebook {
@@ -16,7 +21,9 @@ function notebook(...cells: HandoutCell[]): HandoutNotebook {
 
 describe("compileCell", () => {
   it("erases types and turns imports into require calls and top-level let/const/class into var", () => {
-    const js = compileCell(`import { failure, type Table } from "dslab";\nimport * as aq from "arquero";\nimport type { X } from "y";\nconst n: number = 2;\nlet s = "a";\nclass A { x = 1 }\ninterface I { a: number }`);
+    const js = compileCell(
+      `import { failure, type Table } from "dslab";\nimport * as aq from "arquero";\nimport type { X } from "y";\nconst n: number = 2;\nlet s = "a";\nclass A { x = 1 }\ninterface I { a: number }`,
+    );
     expect(js).toContain(`var { failure } = require("dslab");`);
     expect(js).toContain(`var aq = require("arquero");`);
     expect(js).not.toContain(`"y"`);
@@ -28,7 +35,13 @@ describe("compileCell", () => {
 
   it("gives cells run in order one global scope: later cells see and may redeclare earlier names", () => {
     const context = createContext({ require: (name: string) => ({ dslab: { twice: (x: number) => 2 * x } })[name] });
-    for (const cell of [`import { twice } from "dslab";\nconst a = twice(2);`, `const b: number = a + 1;`, `const a = b * 10;\nclass K { v = a }`, `var out = [a, b, new K().v];`]) runInContext(compileCell(cell), context);
+    for (const cell of [
+      `import { twice } from "dslab";\nconst a = twice(2);`,
+      `const b: number = a + 1;`,
+      `const a = b * 10;\nclass K { v = a }`,
+      `var out = [a, b, new K().v];`,
+    ])
+      runInContext(compileCell(cell), context);
     expect(runInContext("out", context)).toEqual([50, 5, 50]);
   });
 
@@ -37,13 +50,16 @@ describe("compileCell", () => {
   });
 
   it("keeps semantics of functions and closures", () => {
-    expect(runInNewContext(`${compileCell("function f(n: number): number { return n <= 1 ? 1 : n * f(n - 1); }\nconst r = [1, 2, 3].map((x) => f(x));")}\nr`)).toEqual([1, 2, 6]);
+    expect(
+      runInNewContext(`${compileCell("function f(n: number): number { return n <= 1 ? 1 : n * f(n - 1); }\nconst r = [1, 2, 3].map((x) => f(x));")}\nr`),
+    ).toEqual([1, 2, 6]);
   });
 
   it("hands a last expression's value to the page's result hook (a bare widget on the last line is shown, as in the kernel), and nothing else", () => {
     const results: unknown[] = [];
     const context = createContext({ require: () => ({}), [RESULT_HOOK]: (value: unknown) => results.push(value) });
-    for (const cell of [`const w = { kind: "widget" };\nw`, `let n = 1;\nn = 2, n + 40`, `const quiet = 3;`, `import "dslab";`, `w;\nconst after = 1;`]) runInContext(compileCell(cell), context);
+    for (const cell of [`const w = { kind: "widget" };\nw`, `let n = 1;\nn = 2, n + 40`, `const quiet = 3;`, `import "dslab";`, `w;\nconst after = 1;`])
+      runInContext(compileCell(cell), context);
     expect(results).toEqual([{ kind: "widget" }, 42]);
     // Without the hook (the kernel's own Node), the cell still runs.
     expect(runInNewContext(`${compileCell("const v = 5;\nv * 2")}\nv`)).toBe(5);
@@ -66,14 +82,21 @@ describe("planLiveCells", () => {
   });
 
   it("leaves a cell that needs Node to the kernel, naming it, and keeps the widgets depending on it static", () => {
-    const nb = notebook(code(`import { readFileSync } from "node:fs";\nconst text = readFileSync("x", "utf8");`, 1), code(`const n = process.argv.length;`, 2), code(`interact(({ p }) => text + p + n, { p: [0, 1] });`, 3, "m1"), code(`interact(({ p }) => p, { p: [0, 1] });`, 4, "m2"));
+    const nb = notebook(
+      code(`import { readFileSync } from "node:fs";\nconst text = readFileSync("x", "utf8");`, 1),
+      code(`const n = process.argv.length;`, 2),
+      code(`interact(({ p }) => text + p + n, { p: [0, 1] });`, 3, "m1"),
+      code(`interact(({ p }) => p, { p: [0, 1] });`, 4, "m2"),
+    );
     const plan = planLiveCells(nb, new Set(["m1", "m2"]));
     expect(plan.kernelOnly.map((c) => [c.index, c.reason])).toEqual([
       [0, expect.stringContaining(`imports "node:fs"`)],
       [1, expect.stringContaining("uses Node's `process`")],
       [2, expect.stringContaining("uses text from cell In[1]")],
     ]);
-    expect(plan.staticWidgets).toEqual([{ modelId: "m1", cell: 2, reason: expect.stringMatching(/^cell In\[3\] \(#3 in the notebook\) runs only in the kernel/) }]);
+    expect(plan.staticWidgets).toEqual([
+      { modelId: "m1", cell: 2, reason: expect.stringMatching(/^cell In\[3\] \(#3 in the notebook\) runs only in the kernel/) },
+    ]);
     expect(plan.cells.map((c) => c.index)).toEqual([3]);
   });
 

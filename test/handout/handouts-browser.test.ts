@@ -9,7 +9,9 @@ import { layoutProblems } from "../helpers/figure-checks";
 import { kernelEnv } from "../helpers/jupyter";
 
 const root = join(__dirname, "..", "..");
-const chapters = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+const chapters = readdirSync(join(root, "notebooks"))
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const artifacts = join(root, "test", "artifacts");
 const haveChromium = chromiumAvailable();
 let results: HandoutResult[] = [];
@@ -38,101 +40,122 @@ describe("the HTML handouts", () => {
     }
   });
 
-  it.runIf(haveChromium)("open offline in Chromium with no failed request, no console error, every figure drawn and every widget visible", async () => {
-    for (const result of results) {
-      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text().slice(0, 200)}`));
-      page.on("pageerror", (e) => problems.push(`page error: ${String(e).slice(0, 200)}`));
-      page.on("requestfailed", (r) => problems.push(`failed request: ${r.url().slice(0, 120)}`));
-      // The network is blocked: anything but the file itself and inline data would fail (and be reported).
-      await page.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-        requests.push(url.slice(0, 120));
-        return route.abort();
-      });
-      await page.goto(`file://${result.handout}`);
+  it.runIf(haveChromium)(
+    "open offline in Chromium with no failed request, no console error, every figure drawn and every widget visible",
+    async () => {
+      for (const result of results) {
+        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+        const problems: string[] = [];
+        const requests: string[] = [];
+        page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text().slice(0, 200)}`));
+        page.on("pageerror", (e) => problems.push(`page error: ${String(e).slice(0, 200)}`));
+        page.on("requestfailed", (r) => problems.push(`failed request: ${r.url().slice(0, 120)}`));
+        // The network is blocked: anything but the file itself and inline data would fail (and be reported).
+        await page.route("**/*", (route) => {
+          const url = route.request().url();
+          if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+          requests.push(url.slice(0, 120));
+          return route.abort();
+        });
+        await page.goto(`file://${result.handout}`);
+        await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        const seen = await page.evaluate(() => ({
+          staticFigures: document.querySelectorAll(".output-figure .plotly-figure").length,
+          drawnStatic: [...document.querySelectorAll(".output-figure .plotly-figure")].filter((el) =>
+            el.querySelector("svg.main-svg .trace, svg.main-svg .barlayer .point"),
+          ).length,
+          widgetOutputs: document.querySelectorAll(".output-widget").length,
+          renderedWidgets: document.querySelectorAll(".output-widget .widget-subarea .jupyter-widgets, .output-widget .widget-subarea .lm-Widget").length,
+          widgetFigures: document.querySelectorAll(".dslab-figure").length,
+          drawnWidgetFigures: [...document.querySelectorAll(".dslab-figure")].filter((el) => el.querySelector("svg.main-svg")).length,
+          sliders: document.querySelectorAll(".widget-slider").length,
+          toc: document.querySelectorAll("nav.toc li").length,
+        }));
+        const name = result.handout.split("/").pop()!;
+        expect(problems, name).toEqual([]);
+        expect(requests, name).toEqual([]);
+        expect(seen.staticFigures, name).toBeGreaterThan(2);
+        expect(seen.drawnStatic, name).toBe(seen.staticFigures);
+        expect(seen.widgetOutputs, name).toBeGreaterThan(0);
+        expect(seen.renderedWidgets, name).toBeGreaterThanOrEqual(seen.widgetOutputs);
+        expect(seen.drawnWidgetFigures, name).toBe(seen.widgetFigures);
+        expect(seen.widgetFigures, name).toBeGreaterThan(0);
+        expect(seen.sliders, name).toBeGreaterThan(0);
+        expect(seen.toc, name).toBeGreaterThan(3);
+        // A picture of the first figure, for a person to look at.
+        const figure = page.locator(".output-figure").first();
+        await figure.scrollIntoViewIfNeeded();
+        await figure.screenshot({ path: join(artifacts, `${name.replace(".html", "")}-first-figure.png`) });
+        await page.close();
+      }
+    },
+    120_000,
+  );
+
+  it.runIf(haveChromium)(
+    "print without splitting figures across pages",
+    async () => {
+      const page = await browser!.newPage();
+      await page.goto(`file://${results[0].handout}`);
       await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
-      await page.waitForTimeout(500);
-      const seen = await page.evaluate(() => ({
-        staticFigures: document.querySelectorAll(".output-figure .plotly-figure").length,
-        drawnStatic: [...document.querySelectorAll(".output-figure .plotly-figure")].filter((el) => el.querySelector("svg.main-svg .trace, svg.main-svg .barlayer .point")).length,
-        widgetOutputs: document.querySelectorAll(".output-widget").length,
-        renderedWidgets: document.querySelectorAll(".output-widget .widget-subarea .jupyter-widgets, .output-widget .widget-subarea .lm-Widget").length,
-        widgetFigures: document.querySelectorAll(".dslab-figure").length,
-        drawnWidgetFigures: [...document.querySelectorAll(".dslab-figure")].filter((el) => el.querySelector("svg.main-svg")).length,
-        sliders: document.querySelectorAll(".widget-slider").length,
-        toc: document.querySelectorAll("nav.toc li").length,
-      }));
-      const name = result.handout.split("/").pop()!;
-      expect(problems, name).toEqual([]);
-      expect(requests, name).toEqual([]);
-      expect(seen.staticFigures, name).toBeGreaterThan(2);
-      expect(seen.drawnStatic, name).toBe(seen.staticFigures);
-      expect(seen.widgetOutputs, name).toBeGreaterThan(0);
-      expect(seen.renderedWidgets, name).toBeGreaterThanOrEqual(seen.widgetOutputs);
-      expect(seen.drawnWidgetFigures, name).toBe(seen.widgetFigures);
-      expect(seen.widgetFigures, name).toBeGreaterThan(0);
-      expect(seen.sliders, name).toBeGreaterThan(0);
-      expect(seen.toc, name).toBeGreaterThan(3);
-      // A picture of the first figure, for a person to look at.
-      const figure = page.locator(".output-figure").first();
-      await figure.scrollIntoViewIfNeeded();
-      await figure.screenshot({ path: join(artifacts, `${name.replace(".html", "")}-first-figure.png`) });
-      await page.close();
-    }
-  }, 120_000);
-
-  it.runIf(haveChromium)("print without splitting figures across pages", async () => {
-    const page = await browser!.newPage();
-    await page.goto(`file://${results[0].handout}`);
-    await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
-    await page.emulateMedia({ media: "print" });
-    const rules = await page.evaluate(() => {
-      const figure = document.querySelector(".output-figure")!;
-      const widget = document.querySelector(".output-widget")!;
-      return [getComputedStyle(figure).breakInside, getComputedStyle(widget).breakInside];
-    });
-    expect(rules).toEqual(["avoid", "avoid"]);
-    const pdf = await page.pdf({ format: "A4" });
-    expect(pdf.byteLength).toBeGreaterThan(10_000);
-    await page.close();
-  }, 60_000);
-
-  it.runIf(haveChromium)("lay every figure, table and widget out within its column, each figure with its title and axis titles and no legend over them", async () => {
-    for (const result of results) {
-      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-      await page.goto(`file://${result.handout}`);
-      await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
-      await page.waitForTimeout(500);
-      expect(await layoutProblems(page), result.handout.split("/").pop()).toEqual([]);
-      await page.close();
-    }
-  }, 180_000);
-
-  it.runIf(haveChromium)("number the contents as the headings are, fold the code and the worked answers, and print the contents on the first page", async () => {
-    for (const result of results) {
-      const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-      await page.goto(`file://${result.handout}`);
-      const seen = await page.evaluate(() => ({
-        toc: [...document.querySelectorAll("nav.toc a .section-number")].map((e) => e.textContent),
-        headings: [...document.querySelectorAll("main h2 .section-number, main h3 .section-number")].filter((e) => !e.closest("nav")).map((e) => e.textContent),
-        code: document.querySelectorAll(".cell-code pre.source").length,
-        foldedCode: document.querySelectorAll(".cell-code details.source:not([open]) pre.source").length,
-        answers: document.querySelectorAll(".cell-markdown details:not([open])").length,
-      }));
-      const name = result.handout.split("/").pop();
-      expect(seen.toc, name).toEqual(seen.headings);
-      expect(seen.toc.filter((n) => n !== null && !n.includes(".")).map(Number), name).toEqual(seen.toc.filter((n) => n !== null && !n.includes(".")).map((_, i) => i + 1));
-      expect(seen.foldedCode, name).toBe(seen.code);
-      expect(seen.answers, `${name}: worked answers folded`).toBeGreaterThan(0);
       await page.emulateMedia({ media: "print" });
-      const breakAfterToc = await page.evaluate(() => getComputedStyle(document.querySelector("nav.toc")!).breakAfter);
-      expect(breakAfterToc, name).not.toBe("page");
+      const rules = await page.evaluate(() => {
+        const figure = document.querySelector(".output-figure")!;
+        const widget = document.querySelector(".output-widget")!;
+        return [getComputedStyle(figure).breakInside, getComputedStyle(widget).breakInside];
+      });
+      expect(rules).toEqual(["avoid", "avoid"]);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.byteLength).toBeGreaterThan(10_000);
       await page.close();
-    }
-  }, 120_000);
-});
+    },
+    60_000,
+  );
 
+  it.runIf(haveChromium)(
+    "lay every figure, table and widget out within its column, each figure with its title and axis titles and no legend over them",
+    async () => {
+      for (const result of results) {
+        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(`file://${result.handout}`);
+        await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+        await page.waitForTimeout(500);
+        expect(await layoutProblems(page), result.handout.split("/").pop()).toEqual([]);
+        await page.close();
+      }
+    },
+    180_000,
+  );
+
+  it.runIf(haveChromium)(
+    "number the contents as the headings are, fold the code and the worked answers, and print the contents on the first page",
+    async () => {
+      for (const result of results) {
+        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(`file://${result.handout}`);
+        const seen = await page.evaluate(() => ({
+          toc: [...document.querySelectorAll("nav.toc a .section-number")].map((e) => e.textContent),
+          headings: [...document.querySelectorAll("main h2 .section-number, main h3 .section-number")]
+            .filter((e) => !e.closest("nav"))
+            .map((e) => e.textContent),
+          code: document.querySelectorAll(".cell-code pre.source").length,
+          foldedCode: document.querySelectorAll(".cell-code details.source:not([open]) pre.source").length,
+          answers: document.querySelectorAll(".cell-markdown details:not([open])").length,
+        }));
+        const name = result.handout.split("/").pop();
+        expect(seen.toc, name).toEqual(seen.headings);
+        expect(seen.toc.filter((n) => n !== null && !n.includes(".")).map(Number), name).toEqual(
+          seen.toc.filter((n) => n !== null && !n.includes(".")).map((_, i) => i + 1),
+        );
+        expect(seen.foldedCode, name).toBe(seen.code);
+        expect(seen.answers, `${name}: worked answers folded`).toBeGreaterThan(0);
+        await page.emulateMedia({ media: "print" });
+        const breakAfterToc = await page.evaluate(() => getComputedStyle(document.querySelector("nav.toc")!).breakAfter);
+        expect(breakAfterToc, name).not.toBe("page");
+        await page.close();
+      }
+    },
+    120_000,
+  );
+});

@@ -22,7 +22,9 @@ const NOTEBOOK = {
     cell(`import { display } from "dslab/kernel";\nimport { interact } from "dslab/widgets";`),
     cell(`import { platform } from "node:os";\nconst os = platform();`),
     cell(`interact(({ n }) => { console.log(os, n); }, { n: { min: 0, max: 10, value: 3 } });`),
-    cell(`interact(({ k }) => {\n  console.log(\`k is \${k}\`);\n  display({ data: [{ type: "bar", x: ["a", "b"], y: [k, 2 * k] }], layout: { title: { text: \`k = \${k}\` } } });\n}, { k: { min: 0, max: 10, value: 4 } });`),
+    cell(
+      `interact(({ k }) => {\n  console.log(\`k is \${k}\`);\n  display({ data: [{ type: "bar", x: ["a", "b"], y: [k, 2 * k] }], layout: { title: { text: \`k = \${k}\` } } });\n}, { k: { min: 0, max: 10, value: 4 } });`,
+    ),
   ],
 };
 
@@ -55,22 +57,34 @@ describe("a live handout with a cell that needs Node", () => {
     ]);
   });
 
-  it.runIf(haveChromium)("keeps that widget static with a note, and makes the other live with its prints and plotly display under it", async () => {
-    const page = await browser!.newPage({ viewport: { width: 1000, height: 800 } });
-    const problems: string[] = [];
-    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-    page.on("pageerror", (e) => problems.push(String(e)));
-    await page.route("**/*", (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : (problems.push(route.request().url()), route.abort())));
-    await page.goto(`file://${result!.handout}`);
-    await page.waitForFunction(() => (window as unknown as { dslabLive?: { status: { state: string } } }).dslabLive?.status.state === "live", undefined, { timeout: 30_000 });
-    const notes = await page.locator(".dslab-static-note").allTextContents();
-    expect(notes).toEqual([expect.stringMatching(/^This widget shows its saved state only: cell In\[3\] .* runs only in the kernel: it uses os from cell In\[2\]/)]);
-    const live = page.locator(".output-widget").nth(1);
-    await live.locator(".noUi-handle").focus();
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(() => live.locator(".jp-OutputArea-output pre").allTextContents(), { timeout: 10_000 }).toEqual(["k is 5\n"]);
-    await expect.poll(() => live.locator(".dslab-plotly-output.js-plotly-plot .gtitle").allTextContents(), { timeout: 10_000 }).toEqual(["k = 5"]);
-    expect(problems).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.runIf(haveChromium)(
+    "keeps that widget static with a note, and makes the other live with its prints and plotly display under it",
+    async () => {
+      const page = await browser!.newPage({ viewport: { width: 1000, height: 800 } });
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await page.route("**/*", (route) => {
+        if (/^(file|data|blob):/.test(route.request().url())) return route.continue();
+        problems.push(route.request().url());
+        return route.abort();
+      });
+      await page.goto(`file://${result!.handout}`);
+      await page.waitForFunction(() => (window as unknown as { dslabLive?: { status: { state: string } } }).dslabLive?.status.state === "live", undefined, {
+        timeout: 30_000,
+      });
+      const notes = await page.locator(".dslab-static-note").allTextContents();
+      expect(notes).toEqual([
+        expect.stringMatching(/^This widget shows its saved state only: cell In\[3\] .* runs only in the kernel: it uses os from cell In\[2\]/),
+      ]);
+      const live = page.locator(".output-widget").nth(1);
+      await live.locator(".noUi-handle").focus();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => live.locator(".jp-OutputArea-output pre").allTextContents(), { timeout: 10_000 }).toEqual(["k is 5\n"]);
+      await expect.poll(() => live.locator(".dslab-plotly-output.js-plotly-plot .gtitle").allTextContents(), { timeout: 10_000 }).toEqual(["k = 5"]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });

@@ -17,7 +17,18 @@ const root = join(__dirname, "..", "..");
 const artifacts = join(root, "test", "artifacts");
 const haveChromium = chromiumAvailable();
 /** The controls a reader sets, by model name, and how. */
-const CONTROLS = new Set(["IntSliderModel", "FloatSliderModel", "FloatLogSliderModel", "DropdownModel", "FloatTextModel", "IntTextModel", "TextModel", "CheckboxModel", "BoundedIntTextModel", "BoundedFloatTextModel"]);
+const CONTROLS = new Set([
+  "IntSliderModel",
+  "FloatSliderModel",
+  "FloatLogSliderModel",
+  "DropdownModel",
+  "FloatTextModel",
+  "IntTextModel",
+  "TextModel",
+  "CheckboxModel",
+  "BoundedIntTextModel",
+  "BoundedFloatTextModel",
+]);
 
 type SavedState = Record<string, { state: Record<string, unknown> }>;
 let outDir = "";
@@ -33,7 +44,11 @@ beforeAll(async () => {
     kernel: join(root, "dist", "frontend", "handout-kernel.js"),
     env: kernelEnv(),
   });
-  if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+  if (haveChromium)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
   mkdirSync(artifacts, { recursive: true });
 }, 300_000);
 afterAll(async () => {
@@ -43,7 +58,10 @@ afterAll(async () => {
 /** The plan and saved widget state the handout was built from (read back from the page). */
 function handoutData(file: string): { cells: Parameters<typeof replayNotebook>[0]; saved: SavedState } {
   const html = readFileSync(file, "utf8");
-  const plan = JSON.parse(html.match(/<script type="application\/vnd\.dslab\.live\+json">([\s\S]*?)<\/script>/)![1]) as { cells: { index: number; executionCount: number | null; js: string }[]; views: Record<string, string[]> };
+  const plan = JSON.parse(html.match(/<script type="application\/vnd\.dslab\.live\+json">([\s\S]*?)<\/script>/)![1]) as {
+    cells: { index: number; executionCount: number | null; js: string }[];
+    views: Record<string, string[]>;
+  };
   const state = JSON.parse(html.match(/<script type="application\/vnd\.jupyter\.widget-state\+json">([\s\S]*?)<\/script>/)![1]) as { state: SavedState };
   return { cells: plan.cells.map((c) => ({ ...c, widgetViews: plan.views[String(c.index)] ?? [] })), saved: state.state };
 }
@@ -59,7 +77,8 @@ function controlsInBoxes(saved: SavedState): { control: string; name: string; bo
     if (!Array.isArray(children)) continue;
     const ids = children.map((c) => c.replace(/^IPY_MODEL_/, ""));
     const output = ids.find((id) => saved[id]?.state._model_name === "OutputModel");
-    for (const id of ids) if (CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), box, output });
+    for (const id of ids)
+      if (CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), box, output });
   }
   return found;
 }
@@ -93,7 +112,8 @@ async function openOffline(page: Page, file: string, problems: string[]): Promis
 async function markView(page: Page, modelId: string): Promise<string> {
   const selector = `[data-test-model="${modelId}"]`;
   await page.evaluate(async (id) => {
-    const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ views: Record<string, Promise<{ el: HTMLElement }>> }> } } }).dslabLive;
+    const live = (window as unknown as { dslabLive: { manager: { get_model(id: string): Promise<{ views: Record<string, Promise<{ el: HTMLElement }>> }> } } })
+      .dslabLive;
     const model = await live.manager.get_model(id);
     const view = await Object.values(model.views)[0];
     view.el.setAttribute("data-test-model", id);
@@ -156,7 +176,10 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
 
   it("recompute every widget's figure in the page exactly as the library does in Node, with no console error and no request", async () => {
     for (const result of results) {
-      const name = result.handout.split("/").pop()!.replace(/\.html$/, "");
+      const name = result.handout
+        .split("/")
+        .pop()!
+        .replace(/\.html$/, "");
       const { cells, saved } = handoutData(result.handout);
       const controls = controlsInBoxes(saved);
       expect(controls.length, name).toBeGreaterThan(0);
@@ -177,7 +200,11 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
           const change = await setAsReader(page, selector, model);
           if (first) {
             // The first touch starts the in-page kernel; the reader's change is sent once it is live.
-            await page.waitForFunction(() => (window as unknown as { dslabLive: { status: { state: string } } }).dslabLive.status.state !== "starting", undefined, { timeout: 30_000 });
+            await page.waitForFunction(
+              () => (window as unknown as { dslabLive: { status: { state: string } } }).dslabLive.status.state !== "starting",
+              undefined,
+              { timeout: 30_000 },
+            );
             const status = await page.evaluate(() => (window as unknown as { dslabLive: { status: unknown } }).dslabLive.status);
             expect(status, name).toMatchObject({ state: "live", unbound: [], cellErrors: [] });
           }
@@ -193,7 +220,9 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
           const seen = await page
             .waitForFunction(
               ({ sel, want }) => {
-                const plot = document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as (HTMLElement & { data?: Record<string, unknown>[] }) | null;
+                const plot = document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as
+                  | (HTMLElement & { data?: Record<string, unknown>[] })
+                  | null;
                 if (!plot?.data) return false;
                 const have = JSON.parse(JSON.stringify(plot.data)) as Record<string, unknown>[];
                 const picked = have.map((t, i) => Object.fromEntries(Object.keys(want[i] ?? t).map((k) => [k, t[k]])));
@@ -206,7 +235,16 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
             )
             .then((h) => h.jsonValue() as Promise<Record<string, unknown>[]>)
             .catch(async () => {
-              const have = await page.evaluate((sel) => JSON.parse(JSON.stringify((document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as unknown as { data?: unknown } | null)?.data ?? null)), figureSelector);
+              const have = await page.evaluate(
+                (sel) =>
+                  JSON.parse(
+                    JSON.stringify(
+                      (document.querySelector(sel)?.closest(".output-widget")?.querySelector(".dslab-figure-plot") as unknown as { data?: unknown } | null)
+                        ?.data ?? null,
+                    ),
+                  ),
+                figureSelector,
+              );
               return pick(expected, have ?? []);
             });
           expect(to14Digits(seen), where).toEqual(to14Digits(expected));
@@ -250,7 +288,9 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
     await openOffline(page, result.handout, problems);
     await page.locator(".widget-slider .noUi-handle").first().focus();
     await page.keyboard.press("ArrowRight");
-    await page.waitForFunction(() => (window as unknown as { dslabLive: { status: { state: string } } }).dslabLive.status.state === "failed", undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { dslabLive: { status: { state: string } } }).dslabLive.status.state === "failed", undefined, {
+      timeout: 10_000,
+    });
     expect(await page.locator(".dslab-live-badge").textContent()).toBe("saved outputs only: this page could not go live");
     expect(await page.locator(".dslab-figure svg.main-svg").count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
@@ -264,6 +304,11 @@ function to14Digits(value: unknown): unknown {
 }
 
 function streamsAndHtml(outputs: { output_type: string; text?: string; data?: Record<string, unknown> }[]): unknown[] {
-  return outputs.map((o) => (o.output_type === "stream" ? { stream: o.text } : o.output_type === "display_data" ? { html: o.data?.["text/html"] ?? o.data?.["text/plain"] } : { type: o.output_type }));
+  return outputs.map((o) =>
+    o.output_type === "stream"
+      ? { stream: o.text }
+      : o.output_type === "display_data"
+        ? { html: o.data?.["text/html"] ?? o.data?.["text/plain"] }
+        : { type: o.output_type },
+  );
 }
-

@@ -29,21 +29,42 @@ describe("mapModels", () => {
   it("does not pair models whose names differ, nor roots it does not know", () => {
     const saved = states({ a: { _model_name: "VBoxModel", children: ["IPY_MODEL_x"] }, x: { _model_name: "IntSliderModel" } });
     const live = states({ A: { _model_name: "VBoxModel", children: ["IPY_MODEL_X"] }, X: { _model_name: "FloatSliderModel" } });
-    expect(Object.fromEntries(mapModels(saved, live, [["a", "A"], ["nope", "A"]]))).toEqual({ a: "A" });
+    expect(
+      Object.fromEntries(
+        mapModels(saved, live, [
+          ["a", "A"],
+          ["nope", "A"],
+        ]),
+      ),
+    ).toEqual({ a: "A" });
   });
 });
 
 describe("renameReferences", () => {
   it("renames model references anywhere in a JSON value and leaves other strings", () => {
     const map = new Map([["a", "A"]]);
-    expect(renameReferences({ children: ["IPY_MODEL_a", "IPY_MODEL_b"], text: "a", n: 1, nested: { layout: "IPY_MODEL_a" } }, (id) => map.get(id))).toEqual({ children: ["IPY_MODEL_A", "IPY_MODEL_b"], text: "a", n: 1, nested: { layout: "IPY_MODEL_A" } });
+    expect(renameReferences({ children: ["IPY_MODEL_a", "IPY_MODEL_b"], text: "a", n: 1, nested: { layout: "IPY_MODEL_a" } }, (id) => map.get(id))).toEqual({
+      children: ["IPY_MODEL_A", "IPY_MODEL_b"],
+      text: "a",
+      n: 1,
+      nested: { layout: "IPY_MODEL_A" },
+    });
   });
 });
 
 describe("mapModels with lists of children", () => {
   it("pairs children by kind in order, so a child only the live box has does not shift the others", () => {
-    const saved = states({ box: { _model_name: "VBoxModel", children: ["IPY_MODEL_s", "IPY_MODEL_o"] }, s: { _model_name: "IntSliderModel" }, o: { _model_name: "OutputModel" } });
-    const live = states({ B: { _model_name: "VBoxModel", children: ["IPY_MODEL_S", "IPY_MODEL_F", "IPY_MODEL_O"] }, S: { _model_name: "IntSliderModel" }, F: { _model_name: "FigureModel" }, O: { _model_name: "OutputModel" } });
+    const saved = states({
+      box: { _model_name: "VBoxModel", children: ["IPY_MODEL_s", "IPY_MODEL_o"] },
+      s: { _model_name: "IntSliderModel" },
+      o: { _model_name: "OutputModel" },
+    });
+    const live = states({
+      B: { _model_name: "VBoxModel", children: ["IPY_MODEL_S", "IPY_MODEL_F", "IPY_MODEL_O"] },
+      S: { _model_name: "IntSliderModel" },
+      F: { _model_name: "FigureModel" },
+      O: { _model_name: "OutputModel" },
+    });
     expect(Object.fromEntries(mapModels(saved, live, [["box", "B"]]))).toEqual({ box: "B", s: "S", o: "O" });
   });
 });

@@ -59,7 +59,11 @@ describe("renderHandout(notebook)", () => {
     const without = renderHandout({ metadata: {}, cells });
     expect(without).toContain("IntSlider(value=3)");
     expect(without).not.toContain("application/vnd.jupyter.widget-state+json");
-    const state = { version_major: 2, version_minor: 0, state: { m1: { model_name: "IntSliderModel", model_module: "@jupyter-widgets/controls", model_module_version: "2.0.0", state: { value: 3 } } } };
+    const state = {
+      version_major: 2,
+      version_minor: 0,
+      state: { m1: { model_name: "IntSliderModel", model_module: "@jupyter-widgets/controls", model_module_version: "2.0.0", state: { value: 3 } } },
+    };
     const withState = renderHandout({ metadata: { widgets: { "application/vnd.jupyter.widget-state+json": state } }, cells });
     expect(withState).toContain('<script type="application/vnd.jupyter.widget-state+json">');
     expect(withState).toContain('<script type="application/vnd.jupyter.widget-view+json">{"version_major":2,"version_minor":0,"model_id":"m1"}</script>');
@@ -79,7 +83,12 @@ describe("renderHandout(notebook)", () => {
     expect(html).toContain('<h3 id="closed-form"><span class="section-number">1.1</span> Closed form');
     expect(html).toContain('<h2 id="failure-scale-1"><span class="section-number">2</span> Failure');
     const toc = html.split('<nav class="toc"')[1].split("</nav>")[0];
-    expect(toc.replace(/<[^>]+>/g, "|").split("|").filter((t) => /^\d/.test(t))).toEqual(["1", "1.1", "2"]);
+    expect(
+      toc
+        .replace(/<[^>]+>/g, "|")
+        .split("|")
+        .filter((t) => /^\d/.test(t)),
+    ).toEqual(["1", "1.1", "2"]);
     expect(toc).toMatch(/<li class="level-2"><a href="#failure-scale">.*<ol><li class="level-3">/);
     // Title first, then the contents, then the prose.
     expect(html.indexOf("</h1>")).toBeLessThan(html.indexOf('<nav class="toc"'));
@@ -94,4 +103,3 @@ describe("renderHandout(notebook)", () => {
     expect(open).toContain('<pre class="source">');
   });
 });
-

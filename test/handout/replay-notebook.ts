@@ -59,7 +59,8 @@ export async function replayNotebook(cells: readonly LiveCell[], saved: Record<s
       const previous = sink;
       sink = target;
       const log = console.log;
-      console.log = (...args: unknown[]) => target({ output_type: "stream", name: "stdout", text: `${args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ")}\n` });
+      console.log = (...args: unknown[]) =>
+        target({ output_type: "stream", name: "stdout", text: `${args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ")}\n` });
       try {
         return fn();
       } finally {
@@ -100,7 +101,10 @@ export async function replayNotebook(cells: readonly LiveCell[], saved: Record<s
     async update(savedId, state) {
       const id = map.get(savedId);
       if (!id) throw new Error(`no live twin of saved model ${savedId}`);
-      await comms.handleMsg({ comm_id: id }, { data: { method: "update", state: state as JSONObject, buffer_paths: [] }, buffers: [], metadata: {}, msgId: "replay" });
+      await comms.handleMsg(
+        { comm_id: id },
+        { data: { method: "update", state: state as JSONObject, buffer_paths: [] }, buffers: [], metadata: {}, msgId: "replay" },
+      );
       await settle();
     },
     settle,

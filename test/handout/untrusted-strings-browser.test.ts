@@ -22,7 +22,7 @@ const markdown = [
   "",
   "<img src=x onerror=\"alert('markdown img')\">",
   "",
-  "<svg onload=\"alert('markdown svg')\"><circle r=\"5\"></circle></svg>",
+  '<svg onload="alert(\'markdown svg\')"><circle r="5"></circle></svg>',
   "",
   "<details open ontoggle=\"alert('markdown details')\"><summary>s</summary>x</details>",
   "",
@@ -39,16 +39,22 @@ const code = [
     "const evil = (what: string) => `<img src=x onerror=\"alert('${what}')\">`;",
     'tableFromRows([{ [evil("table header")]: evil("table value"), ["<svg onload=alert(1)>"]: "<script>alert(2)</script>" }])',
   ],
-  ['display({ data: [{ type: "scatter", x: [1, 2], y: [1, 2], name: evil("trace name") }], layout: { title: { text: evil("figure title") }, xaxis: { title: { text: evil("axis title") } } } });'],
+  [
+    'display({ data: [{ type: "scatter", x: [1, 2], y: [1, 2], name: evil("trace name") }], layout: { title: { text: evil("figure title") }, xaxis: { title: { text: evil("axis title") } } } });',
+  ],
   [
     'display(new IntSlider({ description: evil("slider description") }));',
     'display(new Dropdown({ options: [evil("dropdown option"), "<b>b</b>"], description: evil("dropdown description") }));',
     'display(new ToggleButtons({ options: [evil("toggle option")], tooltips: [evil("toggle tooltip")] }));',
   ],
-  ['interact(({ n }) => tableFromRows([{ [evil("interact table header")]: n }]), { n: { min: 1, max: 3, value: 2, description: evil("interact description") } });'],
+  [
+    'interact(({ n }) => tableFromRows([{ [evil("interact table header")]: n }]), { n: { min: 1, max: 3, value: 2, description: evil("interact description") } });',
+  ],
   ['new Figure({ data: [{ type: "bar", x: [evil("bar category")], y: [1] }], layout: { title: { text: evil("widget figure title") } } })'],
   // An author's own HTML output stays trusted, as in JupyterLab: its script runs.
-  ['display({ [Symbol.for("Jupyter.display")]: () => ({ "text/html": "<p id=\\"author-html\\">author</p><script>document.body.dataset.authorScript = \\"ran\\";</script>", "text/plain": "author" }) });'],
+  [
+    'display({ [Symbol.for("Jupyter.display")]: () => ({ "text/html": "<p id=\\"author-html\\">author</p><script>document.body.dataset.authorScript = \\"ran\\";</script>", "text/plain": "author" }) });',
+  ],
 ];
 
 function notebookJson(): string {
@@ -66,12 +72,14 @@ let fallbackPage = "";
 
 /** What nbconvert's HTML export shows of each output: its text/html (tables, the static fallback of figures), else its text. */
 function fallbackHtml(notebook: Notebook): string {
-  const parts = notebook.cells.flatMap((cell) => cell.outputs ?? []).map((output) => {
-    const data = (output as { data?: Record<string, unknown> }).data ?? {};
-    const html = data["text/html"];
-    if (html !== undefined) return `<div class="output-html">${Array.isArray(html) ? html.join("") : String(html)}</div>`;
-    return `<pre>${escapeHtml(String(data["text/plain"] ?? ""))}</pre>`;
-  });
+  const parts = notebook.cells
+    .flatMap((cell) => cell.outputs ?? [])
+    .map((output) => {
+      const data = (output as { data?: Record<string, unknown> }).data ?? {};
+      const html = data["text/html"];
+      if (html !== undefined) return `<div class="output-html">${Array.isArray(html) ? html.join("") : String(html)}</div>`;
+      return `<pre>${escapeHtml(String(data["text/plain"] ?? ""))}</pre>`;
+    });
   return `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${parts.join("\n")}</body></html>`;
 }
 
@@ -86,7 +94,11 @@ beforeAll(async () => {
   fallbackPage = join(dir, "fallback.html");
   writeFileSync(fallbackPage, fallbackHtml(run.notebook));
   mkdirSync(join(root, "test", "artifacts"), { recursive: true });
-  if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+  if (haveChromium)
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -109,42 +121,50 @@ describe("untrusted strings in a notebook", () => {
     expect(status).toBe("ok");
   });
 
-  it.runIf(haveChromium)("open no dialog in the handout, show as text, and the author's own HTML output still runs", async () => {
-    const { page, dialogs } = await openWatched(`file://${handoutPage}`);
-    await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
-    await page.locator(".dslab-figure svg.main-svg").first().waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(500);
-    await page.getByText("a link").click({ timeout: 2000 });
-    await page.hover(".output-figure .plotly-figure", { timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(300);
-    const seen = await page.evaluate(() => ({
-      headers: [...document.querySelectorAll(".output-html th")].map((th) => th.textContent),
-      labels: [...document.querySelectorAll(".widget-label")].map((l) => l.textContent).filter((t) => t && t.includes("<img")).length,
-      authorScript: document.body.dataset.authorScript,
-      authorHtml: document.querySelector("#author-html")?.textContent,
-      linkHref: [...document.querySelectorAll("a")].find((a) => a.textContent === "a link")?.getAttribute("href"),
-      table: document.querySelectorAll(".output-html table").length,
-      handlers: document.querySelectorAll("img[onerror], svg[onload], [ontoggle]").length,
-    }));
-    await page.screenshot({ path: join(root, "test", "artifacts", "untrusted-strings-handout.png"), fullPage: true });
-    expect(dialogs).toEqual([]);
-    expect(seen.headers).toContain(`<img src=x onerror="alert('table header')">`);
-    expect(seen.labels, "slider and dropdown descriptions shown as text").toBeGreaterThanOrEqual(2);
-    expect(seen.authorScript).toBe("ran");
-    expect(seen.authorHtml).toBe("author");
-    expect(seen.linkHref, "the javascript: link lost its href").toBe(null);
-    expect(seen.handlers).toBe(0);
-    await page.close();
-  }, 90_000);
+  it.runIf(haveChromium)(
+    "open no dialog in the handout, show as text, and the author's own HTML output still runs",
+    async () => {
+      const { page, dialogs } = await openWatched(`file://${handoutPage}`);
+      await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+      await page.locator(".dslab-figure svg.main-svg").first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
+      await page.getByText("a link").click({ timeout: 2000 });
+      await page.hover(".output-figure .plotly-figure", { timeout: 2000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => ({
+        headers: [...document.querySelectorAll(".output-html th")].map((th) => th.textContent),
+        labels: [...document.querySelectorAll(".widget-label")].map((l) => l.textContent).filter((t) => t?.includes("<img")).length,
+        authorScript: document.body.dataset.authorScript,
+        authorHtml: document.querySelector("#author-html")?.textContent,
+        linkHref: [...document.querySelectorAll("a")].find((a) => a.textContent === "a link")?.getAttribute("href"),
+        table: document.querySelectorAll(".output-html table").length,
+        handlers: document.querySelectorAll("img[onerror], svg[onload], [ontoggle]").length,
+      }));
+      await page.screenshot({ path: join(root, "test", "artifacts", "untrusted-strings-handout.png"), fullPage: true });
+      expect(dialogs).toEqual([]);
+      expect(seen.headers).toContain(`<img src=x onerror="alert('table header')">`);
+      expect(seen.labels, "slider and dropdown descriptions shown as text").toBeGreaterThanOrEqual(2);
+      expect(seen.authorScript).toBe("ran");
+      expect(seen.authorHtml).toBe("author");
+      expect(seen.linkHref, "the javascript: link lost its href").toBe(null);
+      expect(seen.handlers).toBe(0);
+      await page.close();
+    },
+    90_000,
+  );
 
-  it.runIf(haveChromium)("open no dialog where outputs show as nbconvert shows them (tables and the figures' static HTML fallback)", async () => {
-    const { page, dialogs } = await openWatched(`file://${fallbackPage}`);
-    await page.locator(".dslab-plotly svg.main-svg").first().waitFor({ timeout: 20_000 });
-    await page.hover(".dslab-plotly", { timeout: 2000 }).catch(() => undefined);
-    await page.waitForTimeout(500);
-    const titles = await page.evaluate(() => [...document.querySelectorAll(".dslab-plotly .gtitle")].map((t) => t.textContent));
-    await page.close();
-    expect(dialogs).toEqual([]);
-    expect(titles.length).toBeGreaterThan(0);
-  }, 60_000);
+  it.runIf(haveChromium)(
+    "open no dialog where outputs show as nbconvert shows them (tables and the figures' static HTML fallback)",
+    async () => {
+      const { page, dialogs } = await openWatched(`file://${fallbackPage}`);
+      await page.locator(".dslab-plotly svg.main-svg").first().waitFor({ timeout: 20_000 });
+      await page.hover(".dslab-plotly", { timeout: 2000 }).catch(() => undefined);
+      await page.waitForTimeout(500);
+      const titles = await page.evaluate(() => [...document.querySelectorAll(".dslab-plotly .gtitle")].map((t) => t.textContent));
+      await page.close();
+      expect(dialogs).toEqual([]);
+      expect(titles.length).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

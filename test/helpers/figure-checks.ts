@@ -14,8 +14,13 @@ export interface LayoutProblem {
  */
 export function findLayoutProblems(): LayoutProblem[] {
   const problems: LayoutProblem[] = [];
-  const overlap = (a: DOMRect, b: DOMRect) => a.width > 0 && b.width > 0 && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-  const text = (root: Element, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent ?? "").join("").trim();
+  const overlap = (a: DOMRect, b: DOMRect) =>
+    a.width > 0 && b.width > 0 && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const text = (root: Element, selector: string) =>
+    [...root.querySelectorAll(selector)]
+      .map((e) => e.textContent ?? "")
+      .join("")
+      .trim();
   const plots = [...document.querySelectorAll(".js-plotly-plot")] as (HTMLElement & { _fullLayout?: Record<string, { visible?: boolean }> })[];
   plots.forEach((plot, i) => {
     const title = text(plot, ".gtitle");
@@ -30,7 +35,8 @@ export function findLayoutProblems(): LayoutProblem[] {
     if (legend) {
       const box = legend.getBoundingClientRect();
       for (const selector of [".xtitle", ".ytitle", ".gtitle"]) {
-        for (const el of plot.querySelectorAll(selector)) if (overlap(box, el.getBoundingClientRect())) problems.push({ where, problem: `legend overlaps ${selector.slice(1)}` });
+        for (const el of plot.querySelectorAll(selector))
+          if (overlap(box, el.getBoundingClientRect())) problems.push({ where, problem: `legend overlaps ${selector.slice(1)}` });
       }
       const svg = plot.querySelector("svg.main-svg")!.getBoundingClientRect();
       if (box.bottom > svg.bottom + 1 || box.top < svg.top - 1) problems.push({ where, problem: "legend cut off by the figure's edge" });
@@ -42,10 +48,16 @@ export function findLayoutProblems(): LayoutProblem[] {
     const style = getComputedStyle(main);
     const left = column.left + parseFloat(style.paddingLeft);
     const right = column.right - parseFloat(style.paddingRight);
-    for (const el of main.querySelectorAll("table, pre, .output-figure, .output-widget, .js-plotly-plot, svg.main-svg, img, .widget-box, .widget-hbox, .widget-vbox")) {
+    for (const el of main.querySelectorAll(
+      "table, pre, .output-figure, .output-widget, .js-plotly-plot, svg.main-svg, img, .widget-box, .widget-hbox, .widget-vbox",
+    )) {
       const box = el.getBoundingClientRect();
       if (box.width === 0) continue;
-      if (box.right > right + 2 || box.left < left - 2) problems.push({ where: `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}"`, problem: `is ${Math.round(box.width)} px wide in a ${Math.round(right - left)} px column` });
+      if (box.right > right + 2 || box.left < left - 2)
+        problems.push({
+          where: `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").trim().slice(0, 40)}"`,
+          problem: `is ${Math.round(box.width)} px wide in a ${Math.round(right - left)} px column`,
+        });
     }
     for (const label of main.querySelectorAll(".widget-label")) {
       const el = label as HTMLElement;
@@ -59,7 +71,9 @@ export function findLayoutProblems(): LayoutProblem[] {
 export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   await page.evaluate("globalThis.__name ??= (f) => f");
   await page
-    .waitForFunction(() => [...document.querySelectorAll(".js-plotly-plot")].every((p) => (p.querySelector(".gtitle")?.textContent ?? "") !== ""), undefined, { timeout: 10_000 })
+    .waitForFunction(() => [...document.querySelectorAll(".js-plotly-plot")].every((p) => (p.querySelector(".gtitle")?.textContent ?? "") !== ""), undefined, {
+      timeout: 10_000,
+    })
     .catch(() => undefined);
   return page.evaluate(findLayoutProblems);
 }

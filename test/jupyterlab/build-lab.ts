@@ -16,7 +16,9 @@ const here = __dirname;
 const root = join(here, "..", "..");
 
 /** The JupyterLab versions the tests run against: one folder each in test/jupyterlab/versions. */
-export const LAB_VERSIONS: readonly string[] = readdirSync(join(here, "versions")).filter((v) => /^\d+\.\d+\.\d+$/.test(v)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+export const LAB_VERSIONS: readonly string[] = readdirSync(join(here, "versions"))
+  .filter((v) => /^\d+\.\d+\.\d+$/.test(v))
+  .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
 /** Where a built application's files are. */
 export interface LabBuild {
@@ -103,8 +105,14 @@ export async function buildLab(version: string): Promise<LabBuild> {
   const webpack = require(require.resolve("webpack", builder)) as typeof import("webpack");
   const { merge } = require(require.resolve("webpack-merge", builder)) as { merge: (...configs: object[]) => object };
   const baseConfig = require("@jupyterlab/builder/lib/webpack.config.base") as object;
-  const { Build } = require("@jupyterlab/builder") as { Build: { ensureAssets(o: { packageNames: string[]; packagePaths: string[]; output: string }): object[] } };
-  const themeConfigs = Build.ensureAssets({ packageNames: [], packagePaths: packages.filter((p) => p.jupyterlab).map((p) => join(modules, p.name)), output: out });
+  const { Build } = require("@jupyterlab/builder") as {
+    Build: { ensureAssets(o: { packageNames: string[]; packagePaths: string[]; output: string }): object[] };
+  };
+  const themeConfigs = Build.ensureAssets({
+    packageNames: [],
+    packagePaths: packages.filter((p) => p.jupyterlab).map((p) => join(modules, p.name)),
+    output: out,
+  });
 
   // The share scope: JupyterLab shares its core packages, marking its singletons (the list the
   // prebuilt extension was built against), and the widget manager shares @jupyter-widgets/base.
@@ -118,7 +126,10 @@ export async function buildLab(version: string): Promise<LabBuild> {
     }
   }
   for (const name of ["react", "react-dom", "yjs"]) {
-    shared[name] = { requiredVersion: `^${readJson<PackageJson>(join(modules, name, "package.json")).version}`, ...(singletons.has(name) ? { singleton: true } : {}) };
+    shared[name] = {
+      requiredVersion: `^${readJson<PackageJson>(join(modules, name, "package.json")).version}`,
+      ...(singletons.has(name) ? { singleton: true } : {}),
+    };
   }
 
   const config = merge(baseConfig, {
@@ -158,7 +169,9 @@ if (require.main === module) {
     const versions = process.argv.slice(2).length > 0 ? process.argv.slice(2) : LAB_VERSIONS;
     for (const version of versions) {
       const built = await buildLab(version);
-      console.log(`JupyterLab ${version}: npm ci ${built.installSeconds.toFixed(1)} s, webpack ${built.buildSeconds.toFixed(1)} s${built.buildSeconds === 0 ? " (cached)" : ""}`);
+      console.log(
+        `JupyterLab ${version}: npm ci ${built.installSeconds.toFixed(1)} s, webpack ${built.buildSeconds.toFixed(1)} s${built.buildSeconds === 0 ? " (cached)" : ""}`,
+      );
     }
   })().catch((error: unknown) => {
     console.error(error);

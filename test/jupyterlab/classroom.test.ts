@@ -35,7 +35,12 @@ const CELL = 'import { failure } from "dslab";\nfailure.anyFailureProbability({ 
 function runCell(jupyterPath: string, cwd: string): { spec_dir: string; status: string; results: string[] } {
   const script = join(mkdtempSync(join(tmpdir(), "dslab-client-")), "client.py");
   writeFileSync(script, CLIENT);
-  const out = execFileSync(PYTHON, [script, CELL], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: mkdtempSync(join(tmpdir(), "dslab-data-")) } });
+  const out = execFileSync(PYTHON, [script, CELL], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, JUPYTER_PATH: jupyterPath, JUPYTER_DATA_DIR: mkdtempSync(join(tmpdir(), "dslab-data-")) },
+  });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
@@ -49,7 +54,9 @@ describe.runIf(available)("classroom set-ups", () => {
   it("Binder: postBuild in a fresh copy of the repository builds dslab and installs the kernelspec and the JupyterLab extension into the environment, whose kernel runs the chapters' library", () => {
     // The repository's files as a clone has them (tracked and not ignored), nothing built.
     const clone = mkdtempSync(join(tmpdir(), "dslab-clone-"));
-    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" }).split("\0").filter((f) => f && existsSync(join(root, f)));
+    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" })
+      .split("\0")
+      .filter((f) => f && existsSync(join(root, f)));
     for (const file of files) {
       mkdirSync(dirname(join(clone, file)), { recursive: true });
       copyFileSync(join(root, file), join(clone, file));
@@ -61,14 +68,17 @@ describe.runIf(available)("classroom set-ups", () => {
     const share = join(env, "share", "jupyter");
     const spec = JSON.parse(readFileSync(join(share, "kernels", "dslab", "kernel.json"), "utf8")) as { argv: string[] };
     expect(spec.argv.join(" ")).toContain(clone);
-    const extension = JSON.parse(readFileSync(join(share, "labextensions", "dslab-jupyterlab", "package.json"), "utf8")) as { jupyterlab: { _build: { load: string } } };
+    const extension = JSON.parse(readFileSync(join(share, "labextensions", "dslab-jupyterlab", "package.json"), "utf8")) as {
+      jupyterlab: { _build: { load: string } };
+    };
     expect(existsSync(join(share, "labextensions", "dslab-jupyterlab", extension.jupyterlab._build.load))).toBe(true);
     expect(runCell(share, join(clone, "notebooks"))).toEqual({ spec_dir: join(share, "kernels", "dslab"), status: "ok", results: ["'0.634'"] });
   }, 900_000);
 
   it("JupyterHub: `dslab kernel install --prefix` and `dslab lab install --prefix` into a shared prefix; jupyter-client finds the kernel there and it runs a cell", () => {
     const prefix = mkdtempSync(join(tmpdir(), "dslab-hub-"));
-    for (const what of ["kernel", "lab"]) execFileSync(process.execPath, [join(root, "bin", "dslab.js"), what, "install", "--prefix", prefix], { stdio: "pipe" });
+    for (const what of ["kernel", "lab"])
+      execFileSync(process.execPath, [join(root, "bin", "dslab.js"), what, "install", "--prefix", prefix], { stdio: "pipe" });
     const share = join(prefix, "share", "jupyter");
     expect(existsSync(join(share, "labextensions", "dslab-jupyterlab", "package.json"))).toBe(true);
     // A folder outside the repository, as a student's home on a hub.

@@ -15,7 +15,9 @@ import { LAB_VERSIONS, buildLab } from "./build-lab";
 import { type LabServer, startLab } from "./lab-server";
 
 const root = join(__dirname, "..", "..");
-const notebooks = readdirSync(join(root, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+const notebooks = readdirSync(join(root, "notebooks"))
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const available = toolsAvailable("jupyter-server and chromium", hasPythonModules("jupyter_server") && existsSync(CHROMIUM));
 
 /** What a notebook shows after a run, read from JupyterLab's own notebook model and DOM. */
@@ -45,7 +47,14 @@ type Panel = {
   node: HTMLElement;
   context: { path: string };
   sessionContext: { ready: Promise<void>; kernelDisplayName: string; session: { kernel: { status: string } | null } | null; shutdown(): Promise<void> };
-  content: { model: { cells: Iterable<{ type: string; toJSON(): { execution_count?: number | null; outputs?: { output_type: string; ename?: string; evalue?: string; data?: Record<string, unknown> }[] } }> } };
+  content: {
+    model: {
+      cells: Iterable<{
+        type: string;
+        toJSON(): { execution_count?: number | null; outputs?: { output_type: string; ename?: string; evalue?: string; data?: Record<string, unknown> }[] };
+      }>;
+    };
+  };
 };
 
 /** Reads the current notebook's state in the page (runs in the browser). */
@@ -70,7 +79,9 @@ function report(ran: boolean): RunReport {
     widgetOutputs: outputs.filter((o) => o.data?.["application/vnd.jupyter.widget-view+json"]).length,
     widgetsRendered: node.querySelectorAll(".jp-OutputArea-output > .jupyter-widgets").length,
     figureViews: figureViews.length,
-    figureViewsDrawn: figureViews.filter((f) => f.querySelector(".js-plotly-plot .main-svg .trace, .js-plotly-plot .main-svg .point, .js-plotly-plot .main-svg path")).length,
+    figureViewsDrawn: figureViews.filter((f) =>
+      f.querySelector(".js-plotly-plot .main-svg .trace, .js-plotly-plot .main-svg .point, .js-plotly-plot .main-svg path"),
+    ).length,
     widgetErrors: (node.textContent ?? "").split("Error displaying widget").length - 1,
   };
 }
@@ -79,12 +90,20 @@ async function waitForRun(page: Page, run: Promise<unknown>): Promise<RunReport>
   const ran = Boolean(await run);
   // Widget views and plots draw after the last reply: wait until every output has rendered.
   await page
-    .waitForFunction(() => {
-      const panel = (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!;
-      const outputs = [...panel.content.model.cells].flatMap((c) => c.toJSON().outputs ?? []);
-      const views = outputs.filter((o) => o.data?.["application/vnd.jupyter.widget-view+json"]).length;
-      return panel.sessionContext.session?.kernel?.status === "idle" && panel.node.querySelectorAll(".jp-OutputArea-output > .jupyter-widgets").length >= views && [...panel.node.querySelectorAll(".dslab-figure")].every((f) => f.querySelector(".main-svg"));
-    }, undefined, { timeout: 60_000 })
+    .waitForFunction(
+      () => {
+        const panel = (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!;
+        const outputs = [...panel.content.model.cells].flatMap((c) => c.toJSON().outputs ?? []);
+        const views = outputs.filter((o) => o.data?.["application/vnd.jupyter.widget-view+json"]).length;
+        return (
+          panel.sessionContext.session?.kernel?.status === "idle" &&
+          panel.node.querySelectorAll(".jp-OutputArea-output > .jupyter-widgets").length >= views &&
+          [...panel.node.querySelectorAll(".dslab-figure")].every((f) => f.querySelector(".main-svg"))
+        );
+      },
+      undefined,
+      { timeout: 60_000 },
+    )
     .catch(() => undefined);
   // A VBox draws its children (an interact's Figure) after the box itself: wait until what is
   // drawn stops changing (three checks a second apart) before reading the notebook.
@@ -109,7 +128,9 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
   beforeAll(async () => {
     execFileSync("npm", ["run", "--silent", "build:labextension"], { cwd: root, stdio: "pipe" });
     const build = await buildLab(version);
-    console.log(`JupyterLab ${version}: npm ci ${build.installSeconds.toFixed(1)} s, webpack ${build.buildSeconds.toFixed(1)} s${build.buildSeconds === 0 ? " (cached)" : ""}`);
+    console.log(
+      `JupyterLab ${version}: npm ci ${build.installSeconds.toFixed(1)} s, webpack ${build.buildSeconds.toFixed(1)} s${build.buildSeconds === 0 ? " (cached)" : ""}`,
+    );
     // The kernelspec and the extension installed into one prefix, as a hub would (--prefix).
     const prefix = mkdtempSync(join(tmpdir(), "dslab-lab-prefix-"));
     installKernelspec({ kind: "prefix", prefix });
@@ -126,7 +147,10 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
         "@jupyterlab/notebook-extension:tracker": '{ "windowingMode": "none" }',
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(String(e)));
     await page.goto(`${lab.url}/lab`);
@@ -143,7 +167,11 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
     const loaded = await page.evaluate(() => {
       const app = (window as unknown as { jupyterapp: App }).jupyterapp;
       const config = JSON.parse(document.getElementById("jupyter-config-data")!.textContent!) as { federated_extensions: { name: string }[] };
-      return { listed: config.federated_extensions.map((e) => e.name), widgets: app.hasPlugin("dslab-jupyterlab:widgets"), container: Boolean((window as unknown as { _JUPYTERLAB: Record<string, unknown> })._JUPYTERLAB["dslab-jupyterlab"]) };
+      return {
+        listed: config.federated_extensions.map((e) => e.name),
+        widgets: app.hasPlugin("dslab-jupyterlab:widgets"),
+        container: Boolean((window as unknown as { _JUPYTERLAB: Record<string, unknown> })._JUPYTERLAB["dslab-jupyterlab"]),
+      };
     });
     expect(loaded).toEqual({ listed: ["dslab-jupyterlab"], widgets: true, container: true });
     expect(lab.unanswered).toEqual([]);
@@ -154,88 +182,114 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
     expect([...lab.served]).toContain("GET /lab/api/settings");
   });
 
-  it.each(notebooks)("%s: Run All with TypeScript (dslab) ends every cell without error, every figure and widget renders; a slider redraws its Figure through the kernel; after a restart it runs again; saving keeps the widget state", async (name) => {
-    const path = `notebooks/${name}`;
-    await page.evaluate(async (p) => {
-      const app = (window as unknown as { jupyterapp: App }).jupyterapp;
-      await app.commands.execute("application:close-all");
-      await app.commands.execute("docmanager:open", { path: p, factory: "Notebook" });
-      await app.shell.currentWidget!.sessionContext.ready;
-    }, path);
-    const first = await waitForRun(page, page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:run-all-cells")));
-    await page.screenshot({ path: join(artifacts, `${name}-top.png`) });
-    expect(first.kernel).toBe("TypeScript (dslab)");
-    expect(first.toolbarKernel).toBe("TypeScript (dslab)");
-    expect(first.errors).toEqual([]);
-    expect(first.unexecuted).toEqual([]);
-    expect(first.ran).toBe(true);
-    expect(first.plotlyRendered).toBe(first.plotlyOutputs);
-    expect(first.widgetOutputs).toBeGreaterThan(0);
-    expect(first.widgetsRendered).toBe(first.widgetOutputs);
-    expect(first.figureViews).toBeGreaterThan(0);
-    expect(first.figureViewsDrawn).toBe(first.figureViews);
-    expect(first.widgetErrors).toBe(0);
+  it.each(notebooks)(
+    "%s: Run All with TypeScript (dslab) ends every cell without error, every figure and widget renders; a slider redraws its Figure through the kernel; after a restart it runs again; saving keeps the widget state",
+    async (name) => {
+      const path = `notebooks/${name}`;
+      await page.evaluate(async (p) => {
+        const app = (window as unknown as { jupyterapp: App }).jupyterapp;
+        await app.commands.execute("application:close-all");
+        await app.commands.execute("docmanager:open", { path: p, factory: "Notebook" });
+        await app.shell.currentWidget!.sessionContext.ready;
+      }, path);
+      const first = await waitForRun(
+        page,
+        page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:run-all-cells")),
+      );
+      await page.screenshot({ path: join(artifacts, `${name}-top.png`) });
+      expect(first.kernel).toBe("TypeScript (dslab)");
+      expect(first.toolbarKernel).toBe("TypeScript (dslab)");
+      expect(first.errors).toEqual([]);
+      expect(first.unexecuted).toEqual([]);
+      expect(first.ran).toBe(true);
+      expect(first.plotlyRendered).toBe(first.plotlyOutputs);
+      expect(first.widgetOutputs).toBeGreaterThan(0);
+      expect(first.widgetsRendered).toBe(first.widgetOutputs);
+      expect(first.figureViews).toBeGreaterThan(0);
+      expect(first.figureViewsDrawn).toBe(first.figureViews);
+      expect(first.widgetErrors).toBe(0);
 
-    // A slider in an interact over a Figure: move it with the keyboard and wait for the redraw.
-    const panelId = await page.evaluate(() => (window as unknown as { jupyterapp: { shell: { currentWidget: { id: string } } } }).jupyterapp.shell.currentWidget.id);
-    const output = page.locator(`[id="${panelId}"] .jp-OutputArea-output`).filter({ has: page.locator(".dslab-figure") }).filter({ has: page.locator(".noUi-handle") }).first();
-    const handle = output.locator(".noUi-handle").first();
-    await handle.scrollIntoViewIfNeeded();
-    const figureData = () => output.locator(".dslab-figure-plot").first().evaluate((plot) => JSON.stringify((plot as HTMLElement & { data?: unknown }).data));
-    const readout = () => output.locator(".widget-readout").first().textContent();
-    const [dataBefore, readoutBefore] = [await figureData(), await readout()];
-    await handle.focus();
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(readout, { timeout: 10_000 }).not.toBe(readoutBefore);
-    await expect.poll(figureData, { timeout: 30_000 }).not.toBe(dataBefore);
-    await output.screenshot({ path: join(artifacts, `${name}-slider.png`) });
+      // A slider in an interact over a Figure: move it with the keyboard and wait for the redraw.
+      const panelId = await page.evaluate(
+        () => (window as unknown as { jupyterapp: { shell: { currentWidget: { id: string } } } }).jupyterapp.shell.currentWidget.id,
+      );
+      const output = page
+        .locator(`[id="${panelId}"] .jp-OutputArea-output`)
+        .filter({ has: page.locator(".dslab-figure") })
+        .filter({ has: page.locator(".noUi-handle") })
+        .first();
+      const handle = output.locator(".noUi-handle").first();
+      await handle.scrollIntoViewIfNeeded();
+      const figureData = () =>
+        output
+          .locator(".dslab-figure-plot")
+          .first()
+          .evaluate((plot) => JSON.stringify((plot as HTMLElement & { data?: unknown }).data));
+      const readout = () => output.locator(".widget-readout").first().textContent();
+      const [dataBefore, readoutBefore] = [await figureData(), await readout()];
+      await handle.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(readout, { timeout: 10_000 }).not.toBe(readoutBefore);
+      await expect.poll(figureData, { timeout: 30_000 }).not.toBe(dataBefore);
+      await output.screenshot({ path: join(artifacts, `${name}-slider.png`) });
 
-    // Kernel > Restart Kernel…, confirmed in JupyterLab's dialog, then Run All again.
-    const restart = page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:restart-kernel"));
-    await page.locator(".jp-Dialog .jp-mod-accept").click();
-    await restart;
-    await page.waitForFunction(() => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.sessionContext.session?.kernel?.status === "idle", undefined, { timeout: 60_000 });
-    const rerun = page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:run-all-cells"));
-    const second = await waitForRun(page, rerun);
-    expect(second.errors).toEqual([]);
-    expect(second.unexecuted).toEqual([]);
-    expect(second.ran).toBe(true);
-    expect(second.widgetsRendered).toBe(second.widgetOutputs);
-    expect(second.figureViews).toBe(first.figureViews);
-    expect(second.figureViewsDrawn).toBe(second.figureViews);
-    expect(second.plotlyRendered).toBe(second.plotlyOutputs);
+      // Kernel > Restart Kernel…, confirmed in JupyterLab's dialog, then Run All again.
+      const restart = page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:restart-kernel"));
+      await page.locator(".jp-Dialog .jp-mod-accept").click();
+      await restart;
+      await page.waitForFunction(
+        () => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.sessionContext.session?.kernel?.status === "idle",
+        undefined,
+        { timeout: 60_000 },
+      );
+      const rerun = page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:run-all-cells"));
+      const second = await waitForRun(page, rerun);
+      expect(second.errors).toEqual([]);
+      expect(second.unexecuted).toEqual([]);
+      expect(second.ran).toBe(true);
+      expect(second.widgetsRendered).toBe(second.widgetOutputs);
+      expect(second.figureViews).toBe(first.figureViews);
+      expect(second.figureViewsDrawn).toBe(second.figureViews);
+      expect(second.plotlyRendered).toBe(second.plotlyOutputs);
 
-    // Settings > Save Widget State Automatically, then File > Save: the widget state is in the file.
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: App }).jupyterapp as App & { commands: { isToggled(id: string): boolean } };
-      const id = "@jupyter-widgets/jupyterlab-manager:saveWidgetState";
-      if (!app.commands.isToggled(id)) await app.commands.execute(id);
-    });
-    await expect.poll(() => lab.settings.get("@jupyter-widgets/jupyterlab-manager:plugin") ?? "").toMatch(/"saveState":\s*true/);
-    const slider = output.locator(".noUi-handle").first();
-    const readoutAfterRestart = await readout();
-    await slider.focus();
-    await page.keyboard.press("ArrowRight");
-    await expect.poll(readout, { timeout: 10_000 }).not.toBe(readoutAfterRestart);
-    const sliderValue = await readout();
-    await page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("docmanager:save"));
-    const saved = JSON.parse(readFileSync(join(serverRoot, path), "utf8")) as { metadata: { widgets?: Record<string, { state: Record<string, { model_name: string; state: { value?: unknown } }> }> } };
-    const state = saved.metadata.widgets?.["application/vnd.jupyter.widget-state+json"]?.state ?? {};
-    const models = Object.values(state);
-    expect(models.filter((m) => m.model_name === "FigureModel").length).toBe(first.figureViews);
-    // The moved slider's value, within the precision its readout shows.
-    const shown = Number(sliderValue);
-    const precision = 10 ** -((String(sliderValue).split(".")[1] ?? "").length);
-    expect(models.some((m) => /SliderModel$/.test(m.model_name) && Math.abs(Number(m.state.value) - shown) <= precision / 2 + 1e-12), `a slider at ${sliderValue} in ${JSON.stringify(models.filter((m) => /SliderModel$/.test(m.model_name)).map((m) => m.state.value))}`).toBe(true);
+      // Settings > Save Widget State Automatically, then File > Save: the widget state is in the file.
+      await page.evaluate(async () => {
+        const app = (window as unknown as { jupyterapp: App }).jupyterapp as App & { commands: { isToggled(id: string): boolean } };
+        const id = "@jupyter-widgets/jupyterlab-manager:saveWidgetState";
+        if (!app.commands.isToggled(id)) await app.commands.execute(id);
+      });
+      await expect.poll(() => lab.settings.get("@jupyter-widgets/jupyterlab-manager:plugin") ?? "").toMatch(/"saveState":\s*true/);
+      const slider = output.locator(".noUi-handle").first();
+      const readoutAfterRestart = await readout();
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(readout, { timeout: 10_000 }).not.toBe(readoutAfterRestart);
+      const sliderValue = await readout();
+      await page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("docmanager:save"));
+      const saved = JSON.parse(readFileSync(join(serverRoot, path), "utf8")) as {
+        metadata: { widgets?: Record<string, { state: Record<string, { model_name: string; state: { value?: unknown } }> }> };
+      };
+      const state = saved.metadata.widgets?.["application/vnd.jupyter.widget-state+json"]?.state ?? {};
+      const models = Object.values(state);
+      expect(models.filter((m) => m.model_name === "FigureModel").length).toBe(first.figureViews);
+      // The moved slider's value, within the precision its readout shows.
+      const shown = Number(sliderValue);
+      const precision = 10 ** -(String(sliderValue).split(".")[1] ?? "").length;
+      expect(
+        models.some((m) => /SliderModel$/.test(m.model_name) && Math.abs(Number(m.state.value) - shown) <= precision / 2 + 1e-12),
+        `a slider at ${sliderValue} in ${JSON.stringify(models.filter((m) => /SliderModel$/.test(m.model_name)).map((m) => m.state.value))}`,
+      ).toBe(true);
 
-    await page.screenshot({ path: join(artifacts, `${name}-saved.png`) });
-    await page.evaluate(async () => {
-      const app = (window as unknown as { jupyterapp: App }).jupyterapp;
-      await app.shell.currentWidget!.sessionContext.shutdown();
-      await app.commands.execute("application:close");
-    });
-    expect(lab.unanswered).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  }, 600_000);
+      await page.screenshot({ path: join(artifacts, `${name}-saved.png`) });
+      await page.evaluate(async () => {
+        const app = (window as unknown as { jupyterapp: App }).jupyterapp;
+        await app.shell.currentWidget!.sessionContext.shutdown();
+        await app.commands.execute("application:close");
+      });
+      expect(lab.unanswered).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+    600_000,
+  );
 });

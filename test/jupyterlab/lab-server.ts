@@ -43,7 +43,18 @@ export interface LabServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".eot": "application/vnd.ms-fontobject", ".png": "image/png", ".html": "text/html" };
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".eot": "application/vnd.ms-fontobject",
+  ".png": "image/png",
+  ".html": "text/html",
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -122,7 +133,17 @@ function federatedExtensions(jupyterPath: string): { name: string; dir: string; 
       const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { jupyterlab?: { _build?: Record<string, string> } };
       const build = pkg.jupyterlab?._build;
       if (!build?.load) continue;
-      found.push({ name, dir, data: { name, load: build.load, ...(build.extension ? { extension: build.extension } : {}), ...(build.mimeExtension ? { mimeExtension: build.mimeExtension } : {}), ...(build.style ? { style: build.style } : {}) } });
+      found.push({
+        name,
+        dir,
+        data: {
+          name,
+          load: build.load,
+          ...(build.extension ? { extension: build.extension } : {}),
+          ...(build.mimeExtension ? { mimeExtension: build.mimeExtension } : {}),
+          ...(build.style ? { style: build.style } : {}),
+        },
+      });
     }
   }
   return found;
@@ -147,11 +168,27 @@ export async function startLab(build: LabBuild, options: LabServerOptions): Prom
   const token = randomBytes(16).toString("hex");
   const jupyterPort = await freePort();
   const home = mkdtempSync(join(tmpdir(), "dslab-jupyter-home-"));
-  const args = ["-m", "jupyter_server", `--ServerApp.token=${token}`, "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${jupyterPort}`, "--ServerApp.port_retries=0", "--ServerApp.open_browser=False", `--ServerApp.root_dir=${options.root}`];
+  const args = [
+    "-m",
+    "jupyter_server",
+    `--ServerApp.token=${token}`,
+    "--ServerApp.ip=127.0.0.1",
+    `--ServerApp.port=${jupyterPort}`,
+    "--ServerApp.port_retries=0",
+    "--ServerApp.open_browser=False",
+    `--ServerApp.root_dir=${options.root}`,
+  ];
   if (process.getuid?.() === 0) args.push("--allow-root");
   const child = spawn(PYTHON, args, {
     cwd: options.root,
-    env: { ...process.env, JUPYTER_PATH: options.jupyterPath, JUPYTER_CONFIG_DIR: join(home, "config"), JUPYTER_DATA_DIR: join(home, "data"), JUPYTER_RUNTIME_DIR: join(home, "runtime"), CI: "" },
+    env: {
+      ...process.env,
+      JUPYTER_PATH: options.jupyterPath,
+      JUPYTER_CONFIG_DIR: join(home, "config"),
+      JUPYTER_DATA_DIR: join(home, "data"),
+      JUPYTER_RUNTIME_DIR: join(home, "runtime"),
+      CI: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let serverLog = "";
@@ -226,7 +263,10 @@ export async function startLab(build: LabBuild, options: LabServerOptions): Prom
     if (path === "/api/me") {
       // jupyter_server 2's identity API, which JupyterLab 4 asks for; Debian's 1.23 has none.
       served.add("GET /api/me");
-      sendJson(res, 200, { identity: { username: "student", name: "Student", display_name: "Student", initials: "S", avatar_url: null, color: null }, permissions: {} });
+      sendJson(res, 200, {
+        identity: { username: "student", name: "Student", display_name: "Student", initials: "S", avatar_url: null, color: null },
+        permissions: {},
+      });
       return true;
     }
     if (path.startsWith("/lab/api/")) served.add(`${method} ${path.replace(/^(\/lab\/api\/[a-z]+).*/, "$1")}`);
@@ -281,7 +321,8 @@ export async function startLab(build: LabBuild, options: LabServerOptions): Prom
         if (handled) return;
         // Everything else is jupyter-server's (kernels, sessions, contents, kernelspecs).
         const upstream = request(`${jupyterUrl}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-          if (String(up.headers["content-type"]).startsWith("text/html") || (up.statusCode ?? 0) >= 400) unanswered.push(`${req.method} ${req.url?.replace(/token=[0-9a-f]+/, "token=…")} -> ${up.statusCode}`);
+          if (String(up.headers["content-type"]).startsWith("text/html") || (up.statusCode ?? 0) >= 400)
+            unanswered.push(`${req.method} ${req.url?.replace(/token=[0-9a-f]+/, "token=…")} -> ${up.statusCode}`);
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);
         });

@@ -14,11 +14,12 @@ if (!folder || !existsSync(join(folder, "package.json"))) throw new Error(`inval
 function installed(dir: string): { name: string; version: string; dependencies?: Record<string, string> }[] {
   const out: { name: string; version: string; dependencies?: Record<string, string> }[] = [];
   const scope = join(dir, "node_modules", "@jupyterlab");
-  if (existsSync(scope)) for (const name of readdirSync(scope)) {
-    const pkg = join(scope, name);
-    out.push(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")));
-    out.push(...installed(pkg));
-  }
+  if (existsSync(scope))
+    for (const name of readdirSync(scope)) {
+      const pkg = join(scope, name);
+      out.push(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")));
+      out.push(...installed(pkg));
+    }
   const jw = join(dir, "node_modules", "@jupyter-widgets");
   if (existsSync(jw)) for (const name of readdirSync(jw)) out.push(...installed(join(jw, name)));
   return out;
@@ -31,11 +32,12 @@ const compare = (a: string, b: string) => {
 
 for (let round = 1; round <= 5; round++) {
   const pins: Record<string, string> = {};
-  for (const pkg of installed(folder)) for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
-    const m = /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range);
-    if (!dep.startsWith("@jupyterlab/") || !m) continue;
-    if (!pins[dep] || compare(m[1], pins[dep]) < 0) pins[dep] = m[1];
-  }
+  for (const pkg of installed(folder))
+    for (const [dep, range] of Object.entries(pkg.dependencies ?? {})) {
+      const m = /^[\^~]?(\d+\.\d+\.\d+)$/.exec(range);
+      if (!dep.startsWith("@jupyterlab/") || !m) continue;
+      if (!pins[dep] || compare(m[1], pins[dep]) < 0) pins[dep] = m[1];
+    }
   const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8"));
   for (const [dep, version] of Object.entries(manifest.dependencies as Record<string, string>)) if (dep.startsWith("@jupyterlab/")) pins[dep] = version;
   const sorted = Object.fromEntries(Object.entries(pins).sort(([a], [b]) => a.localeCompare(b)));

@@ -26,7 +26,9 @@ describe("bufferPathsProblem", () => {
     fc.assert(
       fc.property(fc.array(fc.array(step, { maxLength: 4 }), { maxLength: 3 }), (paths) => {
         const ok = bufferPathsProblem(paths, paths.length) === undefined;
-        const dangerous = paths.some((p) => p.length === 0 || p.some((s) => ["__proto__", "constructor", "prototype"].includes(s as string) || (typeof s === "number" && s < 0)));
+        const dangerous = paths.some(
+          (p) => p.length === 0 || p.some((s) => ["__proto__", "constructor", "prototype"].includes(s as string) || (typeof s === "number" && s < 0)),
+        );
         expect(ok && dangerous).toBe(false);
       }),
     );

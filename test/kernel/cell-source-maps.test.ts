@@ -3,13 +3,28 @@ import { CellSourceMaps, scriptName, withoutSourceMappingComments } from "../../
 
 // Maps for a cell "export {};\nconst a = 1;\nthrow a;" (tslab's prefix line first) whose ES module is
 // "const a = 1;\nthrow a;" and whose CommonJS adds one header line.
-const emitted = JSON.stringify({ version: 3, file: "__tslab__.js", sources: ["../__tslab__.ts"], names: [], mappings: "AACA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC" });
-const transpiled = JSON.stringify({ version: 3, file: "custom.js", sources: ["custom.js"], names: [], mappings: ";AAAA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC" });
+const emitted = JSON.stringify({
+  version: 3,
+  file: "__tslab__.js",
+  sources: ["../__tslab__.ts"],
+  names: [],
+  mappings: "AACA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC",
+});
+const transpiled = JSON.stringify({
+  version: 3,
+  file: "custom.js",
+  sources: ["custom.js"],
+  names: [],
+  mappings: ";AAAA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC",
+});
 const output = 'Object.defineProperty(exports, "__esModule", { value: true });\nconst a = 1;\nthrow a;';
 
 function withCells(): CellSourceMaps {
   const maps = new CellSourceMaps();
-  for (const [id, count] of [[1, 4], [2, 5]]) {
+  for (const [id, count] of [
+    [1, 4],
+    [2, 5],
+  ]) {
     maps.recordEmittedFile("outDir/__tslab__.js.map", emitted);
     maps.recordEmittedFile("outDir/other.js.map", "{}");
     maps.recordTranspile(output, transpiled);
@@ -43,7 +58,13 @@ describe("withoutSourceMappingComments", () => {
 
   it("maps with the emit's map alone when the emit was CommonJS already (a transpile recorded as unchanged)", () => {
     // The emit's map of "export {};\nconst a = 1;\nthrow a;" with a CommonJS header line first.
-    const direct = JSON.stringify({ version: 3, file: "__tslab__.js", sources: ["../__tslab__.ts"], names: [], mappings: ";AACA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC" });
+    const direct = JSON.stringify({
+      version: 3,
+      file: "__tslab__.js",
+      sources: ["../__tslab__.ts"],
+      names: [],
+      mappings: ";AACA,MAAM,CAAC,GAAG,CAAC,CAAC;AACZ,MAAM,CAAC,CAAC",
+    });
     const maps = new CellSourceMaps();
     maps.recordEmittedFile("outDir/__tslab__.js.map", direct);
     maps.recordTranspile(output, null);

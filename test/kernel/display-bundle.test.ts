@@ -6,7 +6,7 @@ const bundle = (value: unknown) => toMimeBundle(value, { plotlyHtml: () => "<div
 
 describe("toMimeBundle shows untrusted strings as text", () => {
   it("escapes an arquero table's column names as well as its values", () => {
-    const html = bundle(tableFromRows([{ ['<img src=x onerror="alert(1)">']: "<script>alert(2)</script>", "a & b": 1, "&lt;": 2 }]))["text/html"] as string;
+    const html = bundle(tableFromRows([{ '<img src=x onerror="alert(1)">': "<script>alert(2)</script>", "a & b": 1, "&lt;": 2 }]))["text/html"] as string;
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<script");
     expect(html).toContain(">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;</th>");

@@ -41,9 +41,9 @@ describe("the kernel under malformed input", () => {
         // Truncated: fewer frames than a message needs.
         fc.integer({ min: 0, max: 5 }).map((n) => frames(execute(), goodKey).slice(0, n)),
         // Random frames, with or without the delimiter.
-        fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 8 }).chain((random) =>
-          fc.boolean().map((withDelimiter) => [...(withDelimiter ? [Buffer.from("<IDS|MSG>")] : []), ...random.map((b) => Buffer.from(b))]),
-        ),
+        fc
+          .array(fc.uint8Array({ maxLength: 64 }), { maxLength: 8 })
+          .chain((random) => fc.boolean().map((withDelimiter) => [...(withDelimiter ? [Buffer.from("<IDS|MSG>")] : []), ...random.map((b) => Buffer.from(b))])),
         // Signed correctly but not JSON objects: the signature is valid, the content is garbage.
         fc.string().map((junk) => {
           const parts = [Buffer.from(junk), Buffer.from("{}"), Buffer.from("{}"), Buffer.from("{}")];

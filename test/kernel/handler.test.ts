@@ -10,7 +10,12 @@ function recorder() {
     sent,
     transport: {
       send(channel: SendChannel, message: JupyterMessage<unknown>) {
-        sent.push({ channel, type: message.header.msg_type, parent: (message.parent_header as { msg_id?: string }).msg_id, content: message.content as Record<string, unknown> });
+        sent.push({
+          channel,
+          type: message.header.msg_type,
+          parent: (message.parent_header as { msg_id?: string }).msg_id,
+          content: message.content as Record<string, unknown>,
+        });
       },
     },
   };
@@ -55,7 +60,13 @@ describe("KernelHandler with a recording transport", () => {
     const handler = new KernelHandler(fakeRunner({ boom: error }), transport, { session: "s" });
     await handler.handle("shell", request("execute_request", { code: "boom" }));
     expect(sent.find((m) => m.type === "error")!.content).toEqual({ ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad", "    at cell:1:7"] });
-    expect(sent.find((m) => m.type === "execute_reply")!.content).toEqual({ status: "error", execution_count: 1, ename: "RangeError", evalue: "bad", traceback: ["RangeError: bad", "    at cell:1:7"] });
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toEqual({
+      status: "error",
+      execution_count: 1,
+      ename: "RangeError",
+      evalue: "bad",
+      traceback: ["RangeError: bad", "    at cell:1:7"],
+    });
   });
 
   it("answers comm_info_request with comm_info_reply, filtered by target_name", async () => {
@@ -85,7 +96,13 @@ describe("KernelHandler with a recording transport", () => {
     await handler.handle("shell", request("execute_request", { code: "b", store_history: false }));
     await handler.handle("shell", request("execute_request", { code: "c" }));
     await handler.handle("shell", request("history_request", { hist_access_type: "tail", n: 5, output: false }));
-    expect(sent.find((m) => m.type === "history_reply")!.content).toEqual({ status: "ok", history: [[1, 1, "a"], [1, 2, "c"]] });
+    expect(sent.find((m) => m.type === "history_reply")!.content).toEqual({
+      status: "ok",
+      history: [
+        [1, 1, "a"],
+        [1, 2, "c"],
+      ],
+    });
     await handler.handle("shell", request("is_complete_request", { code: "function f() {" }));
     expect(sent.find((m) => m.type === "is_complete_reply")!.content).toEqual({ status: "incomplete", indent: "" });
   });
@@ -106,8 +123,21 @@ describe("KernelHandler after a failing cell", () => {
     const error: RunResult = { status: "error", ename: "Error", evalue: "x", traceback: [] };
     const ran: string[] = [];
     const runner = fakeRunner({ boom: error });
-    const handler = new KernelHandler({ ...runner, execute: (code) => (ran.push(code), runner.execute(code)) }, transport, { session: "s" });
-    const queued = [handler.handle("shell", request("execute_request", { code: "boom" })), handler.handle("shell", request("execute_request", { code: "next" }))];
+    const handler = new KernelHandler(
+      {
+        ...runner,
+        execute: (code) => {
+          ran.push(code);
+          return runner.execute(code);
+        },
+      },
+      transport,
+      { session: "s" },
+    );
+    const queued = [
+      handler.handle("shell", request("execute_request", { code: "boom" })),
+      handler.handle("shell", request("execute_request", { code: "next" })),
+    ];
     const info = handler.handle("shell", request("kernel_info_request", {}));
     await Promise.all([...queued, info]);
     expect(ran).toEqual(["boom"]);
@@ -122,10 +152,23 @@ describe("KernelHandler when handling a request throws", () => {
   it("answers it with an error reply of its type, then the idle status, and serves the next request", async () => {
     const { sent, transport } = recorder();
     const runner = fakeRunner({});
-    const handler = new KernelHandler({ ...runner, complete: () => { throw new TypeError("path.indexOf is not a function"); } }, transport, { session: "s", log: () => undefined });
+    const handler = new KernelHandler(
+      {
+        ...runner,
+        complete: () => {
+          throw new TypeError("path.indexOf is not a function");
+        },
+      },
+      transport,
+      { session: "s", log: () => undefined },
+    );
     const req = request("complete_request", { code: "Math.", cursor_pos: 5 });
     await handler.handle("shell", req);
-    expect(sent.map((m) => [m.type, m.parent])).toEqual([["status", req.header.msg_id], ["complete_reply", req.header.msg_id], ["status", req.header.msg_id]]);
+    expect(sent.map((m) => [m.type, m.parent])).toEqual([
+      ["status", req.header.msg_id],
+      ["complete_reply", req.header.msg_id],
+      ["status", req.header.msg_id],
+    ]);
     expect(sent[1].content).toMatchObject({ status: "error", ename: "TypeError", evalue: "path.indexOf is not a function" });
     await handler.handle("shell", request("kernel_info_request", {}));
     expect(sent.some((m) => m.type === "kernel_info_reply")).toBe(true);
@@ -134,7 +177,16 @@ describe("KernelHandler when handling a request throws", () => {
   it("answers an execute_request whose run throws inside the kernel with an error execute_reply", async () => {
     const { sent, transport } = recorder();
     const runner = fakeRunner({});
-    const handler = new KernelHandler({ ...runner, execute: async () => { throw new Error("broken runner"); } }, transport, { session: "s", log: () => undefined });
+    const handler = new KernelHandler(
+      {
+        ...runner,
+        execute: async () => {
+          throw new Error("broken runner");
+        },
+      },
+      transport,
+      { session: "s", log: () => undefined },
+    );
     await handler.handle("shell", request("execute_request", { code: "1" }));
     expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({ status: "error", evalue: "broken runner", execution_count: 1 });
     expect(sent[sent.length - 1]).toMatchObject({ type: "status", content: { execution_state: "idle" } });

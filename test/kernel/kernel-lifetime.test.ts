@@ -16,8 +16,18 @@ const env = kernelEnv();
 function notebookWith(...sources: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "dslab-lifetime-"));
   const path = join(dir, "nb.ipynb");
-  const cells = sources.map((source) => ({ cell_type: "code", id: Math.random().toString(36).slice(2, 10), metadata: {}, execution_count: null, outputs: [], source }));
-  writeFileSync(path, JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "dslab", display_name: "dslab", language: "typescript" } }, cells }));
+  const cells = sources.map((source) => ({
+    cell_type: "code",
+    id: Math.random().toString(36).slice(2, 10),
+    metadata: {},
+    execution_count: null,
+    outputs: [],
+    source,
+  }));
+  writeFileSync(
+    path,
+    JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "dslab", display_name: "dslab", language: "typescript" } }, cells }),
+  );
   return path;
 }
 
@@ -57,7 +67,9 @@ async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs
 }
 
 /** `dslab run` on a notebook, and its kernel once it runs a cell: pid and connection file. */
-async function runWithKernel(notebook: string): Promise<{ run: ChildProcess; exited: Promise<[number | null, NodeJS.Signals | null]>; kernel: number; connectionFile: string; output: () => string }> {
+async function runWithKernel(
+  notebook: string,
+): Promise<{ run: ChildProcess; exited: Promise<[number | null, NodeJS.Signals | null]>; kernel: number; connectionFile: string; output: () => string }> {
   let output = "";
   const run = spawn(process.execPath, [join(root, "bin", "dslab.js"), "run", notebook], { env, stdio: ["ignore", "pipe", "pipe"] });
   run.stdout!.on("data", (d: Buffer) => (output += d.toString()));
@@ -129,7 +141,11 @@ describe("a kernel that dies", () => {
   }, 30_000);
 
   it("makes dslab run stop at once, keep the outputs so far, and exit non-zero", async () => {
-    const notebook = notebookWith('console.log("first");', 'console.log("second");\n// Stream output leaves in batches (every 50 ms): give it the time before the hard end.\nawait new Promise((r) => setTimeout(r, 300));\nprocess.kill(process.pid, "SIGKILL");', 'console.log("third");');
+    const notebook = notebookWith(
+      'console.log("first");',
+      'console.log("second");\n// Stream output leaves in batches (every 50 ms): give it the time before the hard end.\nawait new Promise((r) => setTimeout(r, 300));\nprocess.kill(process.pid, "SIGKILL");',
+      'console.log("third");',
+    );
     const result = spawnSync(process.execPath, [join(root, "bin", "dslab.js"), "run", notebook], { env, encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("cell 2: the kernel died");
@@ -137,7 +153,10 @@ describe("a kernel that dies", () => {
     // nbformat stores multi-line text as a list of lines.
     const cells = saved.cells.map((c) => ({ outputs: c.outputs.map((o) => (Array.isArray(o.text) ? { ...o, text: o.text.join("") } : o)) }));
     expect(cells[0].outputs).toMatchObject([{ text: "first\n" }]);
-    expect(cells[1].outputs).toMatchObject([{ text: "second\n" }, { ename: "DeadKernelError", evalue: "the kernel died (signal SIGKILL) while running this cell" }]);
+    expect(cells[1].outputs).toMatchObject([
+      { text: "second\n" },
+      { ename: "DeadKernelError", evalue: "the kernel died (signal SIGKILL) while running this cell" },
+    ]);
     expect(cells[2].outputs).toEqual([]);
   }, 60_000);
 });

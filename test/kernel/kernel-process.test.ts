@@ -38,7 +38,12 @@ describe("the dslab kernel over ZMQ", () => {
   it("answers kernel_info_request with the TypeScript language and protocol 5.3", async () => {
     const reply = await client.request("shell", "kernel_info_request", {});
     expect(reply.header.msg_type).toBe("kernel_info_reply");
-    expect(reply.content).toMatchObject({ status: "ok", protocol_version: "5.3", implementation: "dslab", language_info: { name: "typescript", file_extension: ".ts" } });
+    expect(reply.content).toMatchObject({
+      status: "ok",
+      protocol_version: "5.3",
+      implementation: "dslab",
+      language_info: { name: "typescript", file_extension: ".ts" },
+    });
   });
 
   it("sends the last expression as an execute_result, console output as a stream, and nothing for undefined or a trailing semicolon", async () => {
@@ -53,7 +58,10 @@ describe("the dslab kernel over ZMQ", () => {
   });
 
   it("imports dslab from a cell in notebooks/", async () => {
-    const run = await executeCell(client, 'import { chord } from "dslab";\nchord.lookup(chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32, 38, 42, 48, 51, 56] }), 8, 54).path');
+    const run = await executeCell(
+      client,
+      'import { chord } from "dslab";\nchord.lookup(chord.ring({ bits: 6, nodes: [1, 8, 14, 21, 32, 38, 42, 48, 51, 56] }), 8, 54).path',
+    );
     expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "[ 8, 42, 51, 56 ]" } });
   });
 
@@ -62,7 +70,10 @@ describe("the dslab kernel over ZMQ", () => {
     const data = (table.outputs[0] as { data: Record<string, string> }).data;
     expect(data["text/html"]).toContain("<table>");
     expect(data["text/plain"]).toContain("|n|");
-    const figure = await executeCell(client, 'import { display } from "dslab/kernel";\ndisplay({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } })');
+    const figure = await executeCell(
+      client,
+      'import { display } from "dslab/kernel";\ndisplay({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } })',
+    );
     const bundle = (figure.outputs[0] as { output_type: string; data: Record<string, unknown> }).data;
     expect(figure.outputs[0].output_type).toBe("display_data");
     expect(bundle["application/vnd.plotly.v1+json"]).toEqual({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "T" } } });
@@ -72,7 +83,10 @@ describe("the dslab kernel over ZMQ", () => {
 
   it("updates a display by its display_id", async () => {
     const updated = next("update_display_data");
-    const run = await executeCell(client, 'import { display } from "dslab/kernel";\ndisplay("first", { displayId: "d1" });\ndisplay("second", { displayId: "d1", update: true });');
+    const run = await executeCell(
+      client,
+      'import { display } from "dslab/kernel";\ndisplay("first", { displayId: "d1" });\ndisplay("second", { displayId: "d1", update: true });',
+    );
     const update = await updated;
     expect(update.content).toMatchObject({ data: { "text/plain": "'second'" }, transient: { display_id: "d1" } });
     expect(run.outputs).toEqual([{ output_type: "display_data", data: { "text/plain": "'second'" }, metadata: {} }]);
@@ -88,7 +102,10 @@ describe("the dslab kernel over ZMQ", () => {
   });
 
   it("puts stack frames on the lines the user wrote, blank lines and comments included, naming the cell a function came from", async () => {
-    const definition = await executeCell(client, "// helpers\n\nfunction failsAbove(n: number): number {\n  if (n > 1) throw new RangeError(`n = ${n}`);\n  return n;\n}");
+    const definition = await executeCell(
+      client,
+      "// helpers\n\nfunction failsAbove(n: number): number {\n  if (n > 1) throw new RangeError(`n = ${n}`);\n  return n;\n}",
+    );
     expect(definition.status).toBe("ok");
     const run = await executeCell(client, "\n// first fine, then not\nconst fine = failsAbove(1);\n\nfailsAbove(2);");
     const traceback = (run.outputs[0] as { traceback: string[] }).traceback;
@@ -96,22 +113,25 @@ describe("the dslab kernel over ZMQ", () => {
     expect(traceback[1]).toMatch(new RegExp(`^\\s+at failsAbove \\(In\\[${definition.executionCount}\\]:4:\\d+\\)$`));
     expect(traceback[2]).toMatch(/^\s+at cell:5:1$/);
     expect(traceback).toHaveLength(3);
-    const awaited = await executeCell(client, "await Promise.resolve();\n\nthrow new TypeError(\"after await\");");
+    const awaited = await executeCell(client, 'await Promise.resolve();\n\nthrow new TypeError("after await");');
     expect((awaited.outputs[0] as { traceback: string[] }).traceback.join("\n")).toMatch(/at cell:3:\d+/);
   });
 
   it("reports type errors with line:column inside the cell", async () => {
-    const run = await executeCell(client, 'const ok = 1;\nconst s: string = 5;');
+    const run = await executeCell(client, "const ok = 1;\nconst s: string = 5;");
     expect(run.status).toBe("error");
     expect((run.outputs[0] as { evalue: string }).evalue).toMatch(/^2:7 - Type 'number' is not assignable to type 'string'/);
   });
 
   it("round-trips a comm with binary buffers and filters comm_info by target name", async () => {
-    await executeCell(client, [
-      'import { registerCommTarget } from "dslab/kernel";',
-      'registerCommTarget("echo", (comm) => comm.onMsg((msg) => comm.send({ echo: msg.data, sizes: msg.buffers.map((b) => b.length) }, { buffers: msg.buffers.map((b) => b.map((x) => x + 1)) })));',
-      'registerCommTarget("other", () => undefined);',
-    ].join("\n"));
+    await executeCell(
+      client,
+      [
+        'import { registerCommTarget } from "dslab/kernel";',
+        'registerCommTarget("echo", (comm) => comm.onMsg((msg) => comm.send({ echo: msg.data, sizes: msg.buffers.map((b) => b.length) }, { buffers: msg.buffers.map((b) => b.map((x) => x + 1)) })));',
+        'registerCommTarget("other", () => undefined);',
+      ].join("\n"),
+    );
     const commId = "c0ffee";
     client.post("comm_open", { comm_id: commId, target_name: "echo", data: {} });
     client.post("comm_open", { comm_id: "c2", target_name: "other", data: {} });
@@ -135,7 +155,10 @@ describe("the dslab kernel over ZMQ", () => {
   });
 
   it("keeps serving after a comm handler throws, reporting it on stderr", async () => {
-    const cell = await executeCell(client, 'import { registerCommTarget } from "dslab/kernel";\n\nregisterCommTarget("boom", (comm) => comm.onMsg(() => { throw new Error("handler failed"); }));');
+    const cell = await executeCell(
+      client,
+      'import { registerCommTarget } from "dslab/kernel";\n\nregisterCommTarget("boom", (comm) => comm.onMsg(() => { throw new Error("handler failed"); }));',
+    );
     client.post("comm_open", { comm_id: "b1", target_name: "boom", data: {} });
     const stderr = new Promise<string>((resolve) => {
       const stop = client.onIopub((m) => {
@@ -173,7 +196,14 @@ describe("the dslab kernel over ZMQ", () => {
     const search = await client.request("shell", "history_request", { hist_access_type: "search", pattern: "*historyMarker*", output: false, raw: true });
     expect((search.content as { history: unknown[] }).history).toHaveLength(1);
     const line = history[1][1];
-    const range = await client.request("shell", "history_request", { hist_access_type: "range", session: 0, start: line, stop: line + 1, output: false, raw: true });
+    const range = await client.request("shell", "history_request", {
+      hist_access_type: "range",
+      session: 0,
+      start: line,
+      stop: line + 1,
+      output: false,
+      raw: true,
+    });
     expect((range.content as { history: unknown[] }).history).toEqual([[1, line, "const historyMarker = 12345;"]]);
   });
 });
@@ -200,7 +230,10 @@ describe("starting", () => {
 describe("the kernel's TypeScript", () => {
   it("is the build's patched bundle, in the kernel started from the kernelspec (see typescript-patches.ts)", async () => {
     // The patched bundle builds its lib-feature table once; the original builds one per call.
-    const run = await executeCell(client, 'const kernelTs = require("@tslab/typescript-for-tslab");\nkernelTs.getScriptTargetFeatures() === kernelTs.getScriptTargetFeatures()');
+    const run = await executeCell(
+      client,
+      'const kernelTs = require("@tslab/typescript-for-tslab");\nkernelTs.getScriptTargetFeatures() === kernelTs.getScriptTargetFeatures()',
+    );
     expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "true" } });
   });
 });
@@ -228,7 +261,8 @@ describe("a kernel in a folder outside any project (no node_modules up the tree)
     for (const file of ["helper.ts", "square.ts"]) copyFileSync(join(__dirname, "local-module", file), join(folder, file));
     await withKernel(folder, env, async (kernel) => {
       expect(await firstOutput(kernel, 'import { twice } from "./helper";\nconsole.log(twice(21));')).toMatchObject({ output_type: "stream", text: "42\n" });
-      const packages = 'import { chord } from "dslab";\nimport { display } from "dslab/kernel";\nimport { IntSlider } from "dslab/widgets";\n[typeof display, typeof IntSlider, chord.ring({ bits: 4, nodes: [1, 9] }).ids.length]';
+      const packages =
+        'import { chord } from "dslab";\nimport { display } from "dslab/kernel";\nimport { IntSlider } from "dslab/widgets";\n[typeof display, typeof IntSlider, chord.ring({ bits: 4, nodes: [1, 9] }).ids.length]';
       expect(await firstOutput(kernel, packages)).toMatchObject(result("[ 'function', 'function', 2 ]"));
       expect(await firstOutput(kernel, "const n: string = twice(1);")).toMatchObject(NOT_A_STRING);
       // A value typed by a package of dslab's (arquero), then a later cell using it and the earlier imports.

@@ -24,7 +24,13 @@ interface Exchange {
 }
 
 /** Sends a request and collects its iopub messages until its idle status (which must come). */
-function exchange(kernel: KernelClient, msgType: string, content: Record<string, unknown>, timeoutMs = 60_000, metadata: Record<string, unknown> = {}): Promise<Exchange> {
+function exchange(
+  kernel: KernelClient,
+  msgType: string,
+  content: Record<string, unknown>,
+  timeoutMs = 60_000,
+  metadata: Record<string, unknown> = {},
+): Promise<Exchange> {
   const iopub: JupyterMessage[] = [];
   let msgId = "";
   const early: JupyterMessage[] = [];
@@ -42,15 +48,25 @@ function exchange(kernel: KernelClient, msgType: string, content: Record<string,
   const sent = kernel.sendRequest("shell", msgType, content, { metadata });
   msgId = sent.msgId;
   for (const m of early.splice(0)) if ((m.parent_header as { msg_id?: string }).msg_id === msgId) take(m);
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no idle status for ${msgType} within ${timeoutMs} ms (saw ${iopub.length} iopub messages)`)), timeoutMs));
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no idle status for ${msgType} within ${timeoutMs} ms (saw ${iopub.length} iopub messages)`)), timeoutMs),
+  );
   return Promise.race([Promise.all([sent.reply, idleSeen]).then(([reply]) => ({ reply, iopub })), timeout]).finally(stop);
 }
 
 const execute = (kernel: KernelClient, code: string, extra: Record<string, unknown> = {}, timeoutMs?: number) =>
-  exchange(kernel, "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true, ...extra }, timeoutMs);
+  exchange(
+    kernel,
+    "execute_request",
+    { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true, ...extra },
+    timeoutMs,
+  );
 
 const streamText = (messages: JupyterMessage[], name = "stdout") =>
-  messages.filter((m) => m.header.msg_type === "stream" && (m.content as { name: string }).name === name).map((m) => (m.content as { text: string }).text).join("");
+  messages
+    .filter((m) => m.header.msg_type === "stream" && (m.content as { name: string }).name === name)
+    .map((m) => (m.content as { text: string }).text)
+    .join("");
 
 /** Prints the kernel's used heap after a full garbage collection. */
 const HEAP_USED = "require('v8').setFlagsFromString('--expose-gc');\nrequire('vm').runInNewContext('gc')();\nconsole.log(process.memoryUsage().heapUsed);";
@@ -83,9 +99,19 @@ describe("a cell that prints a lot", () => {
   }, 180_000);
 
   it("keeps stdout and stderr interleaved as written, and output after an await under its cell", async () => {
-    const run = await execute(client, 'console.log("a"); console.error("b"); console.log("c");\nawait new Promise((r) => setTimeout(r, 100));\nconsole.log("d");');
-    const streams = run.iopub.filter((m) => m.header.msg_type === "stream").map((m) => [(m.content as { name: string }).name, (m.content as { text: string }).text]);
-    expect(streams).toEqual([["stdout", "a\n"], ["stderr", "b\n"], ["stdout", "c\n"], ["stdout", "d\n"]]);
+    const run = await execute(
+      client,
+      'console.log("a"); console.error("b"); console.log("c");\nawait new Promise((r) => setTimeout(r, 100));\nconsole.log("d");',
+    );
+    const streams = run.iopub
+      .filter((m) => m.header.msg_type === "stream")
+      .map((m) => [(m.content as { name: string }).name, (m.content as { text: string }).text]);
+    expect(streams).toEqual([
+      ["stdout", "a\n"],
+      ["stderr", "b\n"],
+      ["stdout", "c\n"],
+      ["stdout", "d\n"],
+    ]);
   });
 });
 
@@ -136,8 +162,13 @@ describe("hostile comm messages", () => {
   for (const key of ["__proto__", "constructor", "prototype"]) {
     it(`refuses a widget update whose buffer_paths name ${key}, leaving Object.prototype and later cells unharmed`, async () => {
       const commId = await widgetCommOf(client, 'import { IntSlider } from "dslab/widgets";\nnew IntSlider({ value: 1, min: 0, max: 10 })');
-      const path = key === "__proto__" ? ["__proto__", "polluted"] : key === "constructor" ? ["constructor", "prototype", "polluted"] : ["value", "prototype", "polluted"];
-      client.post("comm_msg", { comm_id: commId, data: { method: "update", state: { value: 2 }, buffer_paths: [path] } }, { buffers: [Buffer.from([1, 2, 3])] });
+      const path =
+        key === "__proto__" ? ["__proto__", "polluted"] : key === "constructor" ? ["constructor", "prototype", "polluted"] : ["value", "prototype", "polluted"];
+      client.post(
+        "comm_msg",
+        { comm_id: commId, data: { method: "update", state: { value: 2 }, buffer_paths: [path] } },
+        { buffers: [Buffer.from([1, 2, 3])] },
+      );
       const check = await execute(client, "[({} as any).polluted === undefined, Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')]");
       expect(check.iopub.find((m) => m.header.msg_type === "execute_result")!.content).toMatchObject({ data: { "text/plain": "[ true, false ]" } });
       const later = await execute(client, 'import { interact } from "dslab/widgets";\ninteract(({ k }) => k * 2, { k: [1, 5] });');
@@ -173,7 +204,10 @@ describe("interrupting asynchronous cells", () => {
   it("stops a loop that awaits timers: after the interrupt it never resumes", async () => {
     // (The test waits for the cell to print before interrupting: an interrupt with nothing running does nothing.)
     const started = printed(client, "ticking");
-    const running = execute(client, "(globalThis as any).ticks = 0;\nconsole.log(\"ticking\");\nwhile (true) {\n  await new Promise((r) => setTimeout(r, 20));\n  (globalThis as any).ticks++;\n}");
+    const running = execute(
+      client,
+      '(globalThis as any).ticks = 0;\nconsole.log("ticking");\nwhile (true) {\n  await new Promise((r) => setTimeout(r, 20));\n  (globalThis as any).ticks++;\n}',
+    );
     await started;
     await new Promise((r) => setTimeout(r, 200));
     await client.request("control", "interrupt_request", {}, { timeoutMs: 5000 });
@@ -243,7 +277,10 @@ describe("smaller protocol points", () => {
   });
 
   it("closes a comm whose target throws on comm_open, tells the front end, and reports it", async () => {
-    await execute(client, 'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("fails-to-open", () => { throw new Error("cannot open"); });');
+    await execute(
+      client,
+      'import { registerCommTarget } from "dslab/kernel";\nregisterCommTarget("fails-to-open", () => { throw new Error("cannot open"); });',
+    );
     const closed = new Promise<JupyterMessage>((resolve) => {
       const stop = client.onIopub((m) => {
         if (m.header.msg_type === "comm_close" && (m.content as { comm_id: string }).comm_id === "bad-open") {
@@ -278,7 +315,13 @@ describe("plotly.js in saved figure outputs", () => {
   const FIGURE = 'import { display } from "dslab/kernel";\ndisplay({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }] });';
   /** Whether the figure a cell (run as JupyterLab would, with its cell id) displays carries plotly.js. */
   const carriesPlotly = async (cellId: string, deletedCells: string[] = []) => {
-    const run = await exchange(client, "execute_request", { code: FIGURE, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true }, 60_000, { cellId, deletedCells });
+    const run = await exchange(
+      client,
+      "execute_request",
+      { code: FIGURE, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true },
+      60_000,
+      { cellId, deletedCells },
+    );
     const html = String((run.iopub.find((m) => m.header.msg_type === "display_data")!.content as { data: Record<string, unknown> }).data["text/html"]);
     expect(html).toContain("Plotly.newPlot");
     return html.includes("var define,module,exports;");
@@ -308,7 +351,14 @@ describe("plotly.js in saved figure outputs", () => {
 describe("replayed and forged messages", () => {
   it("runs a replayed signed execute_request once (duplicate signatures are refused)", async () => {
     await execute(client, "(globalThis as any).replayed = 0;");
-    const message = newMessage("execute_request", client.session, { code: "(globalThis as any).replayed++;", silent: false, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false });
+    const message = newMessage("execute_request", client.session, {
+      code: "(globalThis as any).replayed++;",
+      silent: false,
+      store_history: false,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: false,
+    });
     const frames = encodeMessage(message, createSigner(client.info.key, client.info.signature_scheme));
     client.sendRaw(frames);
     client.sendRaw(frames);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { dependencies, lightBuilder } from "../../kernel-ext/kernel/light-builder";
 
 const files: Record<string, string> = {
-  "/p/lib.d.ts": "interface Array<T> {} interface Boolean {} interface Function {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} interface CallableFunction {} interface NewableFunction {}",
+  "/p/lib.d.ts":
+    "interface Array<T> {} interface Boolean {} interface Function {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} interface CallableFunction {} interface NewableFunction {}",
   "/p/cell.ts": '/// <reference path="./ref.d.ts" />\nimport { b } from "./b";\nexport const x = b + refd;',
   "/p/b.ts": 'import { c } from "./c";\nexport const b = c + 1;',
   "/p/c.ts": "export const c = 1;",
@@ -49,7 +50,8 @@ describe("the light builder behind tslab's watch program", () => {
     const builder = lightBuilder(ts, undefined, { emitCommonJs: true })(["/p/lib.d.ts", "/p/cell.ts"], esm, h, undefined, undefined, undefined);
     // A caller's `after` transformer sees the ES module: here it renames `last` to `final`.
     const rename: ts.TransformerFactory<ts.SourceFile> = (context) => (file) => {
-      const visit = (node: ts.Node): ts.Node => (ts.isIdentifier(node) && node.text === "last" ? ts.factory.createIdentifier("final") : ts.visitEachChild(node, visit, context));
+      const visit = (node: ts.Node): ts.Node =>
+        ts.isIdentifier(node) && node.text === "last" ? ts.factory.createIdentifier("final") : ts.visitEachChild(node, visit, context);
       return ts.visitEachChild(file, visit, context);
     };
     builder.emit(builder.getSourceFile("/p/cell.ts"), (name, text) => written.set(name, text), undefined, undefined, { after: [rename] });

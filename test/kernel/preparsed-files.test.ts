@@ -10,13 +10,16 @@ import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tsla
 let ts: typeof TS & { createSourceFile: typeof TS.createSourceFile & { preparsed?: ParseHook } };
 const options: TS.CompilerOptions = { target: 9 /* ES2022 */, module: 99 /* ESNext */, noLib: true, types: [] };
 const files: Record<string, string> = {
-  "/p/lib.d.ts": "interface Array<T> { length: number } interface Boolean {} interface Function {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} interface CallableFunction {} interface NewableFunction {}\ndeclare function twice(x: number): number;",
+  "/p/lib.d.ts":
+    "interface Array<T> { length: number } interface Boolean {} interface Function {} interface IArguments {} interface Number {} interface Object {} interface RegExp {} interface String {} interface CallableFunction {} interface NewableFunction {}\ndeclare function twice(x: number): number;",
   "/p/cell.ts": "export const y: number = twice(2);\nexport const z: string = twice(3);",
 };
 
 beforeAll(() => {
   const path = tslabTypescriptPath();
-  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${addParseHook(readFileSync(path, "utf8"))}\n})`, { filename: path });
+  const wrapper = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${addParseHook(readFileSync(path, "utf8"))}\n})`, {
+    filename: path,
+  });
   const module = { exports: {} };
   wrapper(module.exports, require, module, path, dirname(path));
   ts = module.exports as typeof ts;

@@ -3,7 +3,11 @@ import { rawMimeBundle } from "../../kernel-ext/kernel/raw-mime-bundle";
 
 describe("rawMimeBundle", () => {
   it("takes an object of MIME types to data as the bundle itself", () => {
-    expect(rawMimeBundle({ "text/html": "<b>hi</b>", "text/plain": "hi", "application/json": { a: 1 } })).toEqual({ "text/html": "<b>hi</b>", "text/plain": "hi", "application/json": { a: 1 } });
+    expect(rawMimeBundle({ "text/html": "<b>hi</b>", "text/plain": "hi", "application/json": { a: 1 } })).toEqual({
+      "text/html": "<b>hi</b>",
+      "text/plain": "hi",
+      "application/json": { a: 1 },
+    });
   });
 
   it("refuses what is not a bundle, naming what is wrong", () => {

@@ -32,7 +32,12 @@ describe("createStreamBatcher", () => {
     streams.write("b", "stderr", "4");
     streams.write("a", "stdout", "5");
     streams.flush();
-    expect(sent).toEqual([["a", "stdout", "12"], ["a", "stderr", "3"], ["b", "stderr", "4"], ["a", "stdout", "5"]]);
+    expect(sent).toEqual([
+      ["a", "stdout", "12"],
+      ["a", "stderr", "3"],
+      ["b", "stderr", "4"],
+      ["a", "stdout", "5"],
+    ]);
   });
 
   it("sends at once when the gathered text reaches the message size, without waiting for a timer", () => {

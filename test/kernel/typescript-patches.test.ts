@@ -7,7 +7,14 @@ import * as ts from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileModuleAs } from "../../kernel-ext/kernel/patched-typescript";
 import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
-import { buildFileToDirectiveOnFirstUse, patchTypescript, shareNoIterationTypes, shareScriptTargetFeatures, shareTransformationHookAccessors, wrapFunctionsStoredInProperties } from "../../kernel-ext/kernel/typescript-patches";
+import {
+  buildFileToDirectiveOnFirstUse,
+  patchTypescript,
+  shareNoIterationTypes,
+  shareScriptTargetFeatures,
+  shareTransformationHookAccessors,
+  wrapFunctionsStoredInProperties,
+} from "../../kernel-ext/kernel/typescript-patches";
 
 const originalPath = tslabTypescriptPath();
 const original = readFileSync(originalPath, "utf8");
@@ -62,7 +69,13 @@ describe("the text patches", () => {
       expect(patch(original)).toBeTypeOf("string");
       expect(patch("var unrelated = 1;\n")).toBeUndefined();
     }
-    expect(patched.applied).toEqual(["shareNoIterationTypes", "shareTransformationHookAccessors", "shareScriptTargetFeatures", "buildFileToDirectiveOnFirstUse", "wrapFunctionsStoredInProperties"]);
+    expect(patched.applied).toEqual([
+      "shareNoIterationTypes",
+      "shareTransformationHookAccessors",
+      "shareScriptTargetFeatures",
+      "buildFileToDirectiveOnFirstUse",
+      "wrapFunctionsStoredInProperties",
+    ]);
     expect(patched.skipped).toEqual([]);
     expect(() => new Script(patched.source)).not.toThrow();
   });
@@ -107,9 +120,15 @@ describe("the patched TypeScript", () => {
     // A declaration that names a type from @types/node gets `/// <reference types="node" />`:
     // the emit resolver's map of files to directives, which the patched checker builds at first use.
     const emitDeclarations = (t: typeof ts) => {
-      const host = hostWith(t, { "/d/m.ts": 'export const b = Buffer.alloc(1);\nexport const s = (p: string) => require("fs").statSync(p) as import("fs").Stats;\nexport const n = 1;\n' });
+      const host = hostWith(t, {
+        "/d/m.ts": 'export const b = Buffer.alloc(1);\nexport const s = (p: string) => require("fs").statSync(p) as import("fs").Stats;\nexport const n = 1;\n',
+      });
       const typeRoots = [join(__dirname, "..", "..", "node_modules", "@types")];
-      const program = t.createProgram(["/d/m.ts"], { declaration: true, emitDeclarationOnly: true, target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots }, host);
+      const program = t.createProgram(
+        ["/d/m.ts"],
+        { declaration: true, emitDeclarationOnly: true, target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots },
+        host,
+      );
       let out = "";
       program.emit(undefined, (name, text) => {
         out += `${name}\n${text}`;
@@ -146,7 +165,8 @@ describe("the patched TypeScript", () => {
       }
       console.log(Math.round(least));
     `;
-    const survivors = (...files: string[]) => Number(execFileSync(process.execPath, ["--expose-gc", "-e", script, originalPath, ...files], { encoding: "utf8" }));
+    const survivors = (...files: string[]) =>
+      Number(execFileSync(process.execPath, ["--expose-gc", "-e", script, originalPath, ...files], { encoding: "utf8" }));
     const unpatched = survivors();
     const withPatches = survivors(patchedFile);
     console.log(`bytes surviving a scavenge per transpile: original ${unpatched}, patched ${withPatches}`);

@@ -7,7 +7,14 @@ describe("compareStrategies(options)", () => {
   const rows = latency.compareStrategies({ requests: 10_000, seed: 5 }).objects() as Row[];
   const by = (name: string) => rows.find((r) => r.strategy === name)!;
   it("gives one row per strategy with mean, p50, p95, p99 and extra load", () => {
-    expect(rows.map((r) => r.strategy)).toEqual(["sequential calls", "parallel calls", "replica near the client", "LRU cache + sequential", "LRU cache + parallel", "parallel + hedged after p95"]);
+    expect(rows.map((r) => r.strategy)).toEqual([
+      "sequential calls",
+      "parallel calls",
+      "replica near the client",
+      "LRU cache + sequential",
+      "LRU cache + parallel",
+      "parallel + hedged after p95",
+    ]);
     for (const r of rows) expect(r.p50_ms <= r.p95_ms && r.p95_ms <= r.p99_ms).toBe(true);
   });
   it("ranks the strategies as the notes argue: parallel beats sequential, a nearby replica beats both", () => {

@@ -16,7 +16,9 @@ describe("fanoutSlowProbability({ fanout, slowProbability })", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, q) => {
         expect(latency.fanoutSlowProbability({ fanout: 1, slowProbability: q })).toBeCloseTo(q, 12);
-        expect(latency.fanoutSlowProbability({ fanout: n + 1, slowProbability: q })).toBeGreaterThanOrEqual(latency.fanoutSlowProbability({ fanout: n, slowProbability: q }) - 1e-15);
+        expect(latency.fanoutSlowProbability({ fanout: n + 1, slowProbability: q })).toBeGreaterThanOrEqual(
+          latency.fanoutSlowProbability({ fanout: n, slowProbability: q }) - 1e-15,
+        );
       }),
     );
   });

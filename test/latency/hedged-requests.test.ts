@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { latency } from "../../src";
 
-type Row = { strategy: string; extra_load: number; extra_messages: number; hedge_after_ms: number; p50_ms: number; p95_ms: number; p99_ms: number; p999_ms: number };
+type Row = {
+  strategy: string;
+  extra_load: number;
+  extra_messages: number;
+  hedge_after_ms: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  p999_ms: number;
+};
 
 describe("hedgedRequests(options)", () => {
   const rows = latency.hedgedRequests({ trials: 5_000, seed: 3 }).objects() as Row[];
@@ -37,12 +46,17 @@ describe("hedgedRequests(options)", () => {
 describe("hedgedTrials(options)", () => {
   it("hedging never makes any request slower than the single request under the same draws", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 20 }), fc.double({ min: 0, max: 200, noNaN: true }), (seed, fanout, hedgeAfterMs) => {
-        const t = latency.hedgedTrials({ seed, fanout, hedgeAfterMs, trials: 50 });
-        const single = t.array("single_ms") as number[];
-        const hedged = t.array("hedged_ms") as number[];
-        single.forEach((s, i) => expect(hedged[i]).toBeLessThanOrEqual(s));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.double({ min: 0, max: 200, noNaN: true }),
+        (seed, fanout, hedgeAfterMs) => {
+          const t = latency.hedgedTrials({ seed, fanout, hedgeAfterMs, trials: 50 });
+          const single = t.array("single_ms") as number[];
+          const hedged = t.array("hedged_ms") as number[];
+          single.forEach((s, i) => expect(hedged[i]).toBeLessThanOrEqual(s));
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -17,16 +17,24 @@ describe("retryClosedForm(options)", () => {
   it("takes one RTT plus a timeout per failed attempt on average", () => {
     // Two attempts, success probability s each: E[latency | success] = rtt + timeout·P(second)/P(success).
     const s = 0.5;
-    expect(latency.retryClosedForm({ requestLoss: 0.5, replyLoss: 0, retries: 1, rttMs: 10, timeoutMs: 100 }).meanLatencyMs).toBeCloseTo(10 + (100 * (1 - s) * s) / (1 - (1 - s) ** 2), 12);
+    expect(latency.retryClosedForm({ requestLoss: 0.5, replyLoss: 0, retries: 1, rttMs: 10, timeoutMs: 100 }).meanLatencyMs).toBeCloseTo(
+      10 + (100 * (1 - s) * s) / (1 - (1 - s) ** 2),
+      12,
+    );
   });
   it("raises success and duplicates with each retry", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.integer({ min: 0, max: 10 }), (requestLoss, replyLoss, retries) => {
-        const a = latency.retryClosedForm({ requestLoss, replyLoss, retries });
-        const b = latency.retryClosedForm({ requestLoss, replyLoss, retries: retries + 1 });
-        expect(b.success).toBeGreaterThanOrEqual(a.success - 1e-12);
-        expect(b.duplicates).toBeGreaterThanOrEqual(a.duplicates - 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.double({ min: 0, max: 0.9, noNaN: true }),
+        fc.integer({ min: 0, max: 10 }),
+        (requestLoss, replyLoss, retries) => {
+          const a = latency.retryClosedForm({ requestLoss, replyLoss, retries });
+          const b = latency.retryClosedForm({ requestLoss, replyLoss, retries: retries + 1 });
+          expect(b.success).toBeGreaterThanOrEqual(a.success - 1e-12);
+          expect(b.duplicates).toBeGreaterThanOrEqual(a.duplicates - 1e-12);
+        },
+      ),
     );
   });
   it("rejects a loss above 1 and a negative retry count", () => {

@@ -3,7 +3,12 @@ import { latency } from "../../src";
 
 describe("sweepFanout(options)", () => {
   it("gives one row per fan-out whose 95% interval holds the closed form 1 - (1 - q)^n", () => {
-    const rows = latency.sweepFanout({ fanouts: [1, 10, 100, 1000], slowProbability: 0.01, trials: 4000, seed: 3 }).objects() as { fanout: number; closed_form: number; lower: number; upper: number }[];
+    const rows = latency.sweepFanout({ fanouts: [1, 10, 100, 1000], slowProbability: 0.01, trials: 4000, seed: 3 }).objects() as {
+      fanout: number;
+      closed_form: number;
+      lower: number;
+      upper: number;
+    }[];
     expect(rows.map((r) => r.fanout)).toEqual([1, 10, 100, 1000]);
     for (const r of rows) {
       expect(r.closed_form).toBeCloseTo(1 - 0.99 ** r.fanout, 12);

@@ -21,7 +21,9 @@ describe("workload(options) and workloadSamplers(w, rng)", () => {
     expect(Math.abs(services.filter((s) => s < 5).length / 20_000 - 0.5)).toBeLessThan(0.015);
   });
   it("rejects a p99 below the median and an item count of 0", () => {
-    expect(() => latency.workload({ serviceMedianMs: 10, serviceP99Ms: 5 })).toThrow("invalid serviceP99Ms: 5 (expected a number greater than serviceMedianMs (10))");
+    expect(() => latency.workload({ serviceMedianMs: 10, serviceP99Ms: 5 })).toThrow(
+      "invalid serviceP99Ms: 5 (expected a number greater than serviceMedianMs (10))",
+    );
     expect(() => latency.workload({ items: 0 })).toThrow("invalid items: 0 (expected an integer in [1, 16777216])");
   });
 });

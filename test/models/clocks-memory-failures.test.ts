@@ -32,7 +32,12 @@ describe("simulateClocks(options)", () => {
 
 describe("skewVsResyncPeriod(options)", () => {
   it("never exceeds 2ρP + 2ε, and grows like 2ρP once P is long", () => {
-    const rows = models.skewVsResyncPeriod({ periods: [10, 100, 1000], seed: 2 }).objects() as { period_s: number; max_skew_ms: number; bound_ms: number; drift_bound_ms: number }[];
+    const rows = models.skewVsResyncPeriod({ periods: [10, 100, 1000], seed: 2 }).objects() as {
+      period_s: number;
+      max_skew_ms: number;
+      bound_ms: number;
+      drift_bound_ms: number;
+    }[];
     for (const r of rows) expect(r.max_skew_ms).toBeLessThanOrEqual(r.bound_ms + 1e-9);
     for (const r of rows.filter((x) => x.period_s === 1000)) expect(r.max_skew_ms).toBeGreaterThan(0.5 * r.drift_bound_ms);
   });
@@ -42,7 +47,10 @@ describe("memoryAccessTime(options) and breakEvenRemoteFraction(local, remote)",
   it("doubles the mean access time when one access in about 5,000 goes across a data centre", () => {
     const f = models.breakEvenRemoteFraction(100, 500_000);
     expect(1 / f).toBeCloseTo(4999, 6);
-    const [row] = models.memoryAccessTime({ remoteFractions: [f] }).objects().filter((r) => (r as { tier: string }).tier === "DSM in one data centre") as { slowdown: number }[];
+    const [row] = models
+      .memoryAccessTime({ remoteFractions: [f] })
+      .objects()
+      .filter((r) => (r as { tier: string }).tier === "DSM in one data centre") as { slowdown: number }[];
     expect(row.slowdown).toBeCloseTo(2, 9);
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { models } from "../../src";
 
-type Row = { detector: string; parameter: number; detection_ms: number; max_detection_ms: number; mistake_recurrence_s: number; mistake_duration_ms: number; query_accuracy: number; mistakes: number };
+type Row = {
+  detector: string;
+  parameter: number;
+  detection_ms: number;
+  max_detection_ms: number;
+  mistake_recurrence_s: number;
+  mistake_duration_ms: number;
+  query_accuracy: number;
+  mistakes: number;
+};
 
 describe("detectorTradeoff(options)", () => {
   const rows = models.detectorTradeoff({ heartbeats: 50_000, loss: 0.01, seed: 4 }).objects() as Row[];
@@ -39,6 +48,7 @@ describe("timeoutMistakeProbability(timeout, period, jitter)", () => {
   it("is ½e^(−(Δ−η)/J) for Δ ≥ η and matches the mistakes per heartbeat of a loss-free stream at short timeouts", () => {
     expect(models.timeoutMistakeProbability(150, 100, 20)).toBeCloseTo(0.5 * Math.exp(-2.5), 12);
     const rows = models.detectorTradeoff({ heartbeats: 50_000, loss: 0, timeouts: [110, 125], thresholds: [1] }).objects() as Row[];
-    for (const r of rows.filter((x) => x.detector === "timeout")) expect(Math.abs(r.mistakes / 50_000 / models.timeoutMistakeProbability(r.parameter, 100, 20) - 1)).toBeLessThan(0.05);
+    for (const r of rows.filter((x) => x.detector === "timeout"))
+      expect(Math.abs(r.mistakes / 50_000 / models.timeoutMistakeProbability(r.parameter, 100, 20) - 1)).toBeLessThan(0.05);
   });
 });

@@ -2,28 +2,43 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { models } from "../../src";
 
-const executions = fc.record({ processes: fc.integer({ min: 2, max: 5 }), eventsPerProcess: fc.integer({ min: 1, max: 6 }), sendProbability: fc.double({ min: 0, max: 1, noNaN: true }), maxDelay: fc.double({ min: 0.1, max: 5, noNaN: true }), seed: fc.integer({ min: 0, max: 10_000 }) });
+const executions = fc.record({
+  processes: fc.integer({ min: 2, max: 5 }),
+  eventsPerProcess: fc.integer({ min: 1, max: 6 }),
+  sendProbability: fc.double({ min: 0, max: 1, noNaN: true }),
+  maxDelay: fc.double({ min: 0.1, max: 5, noNaN: true }),
+  seed: fc.integer({ min: 0, max: 10_000 }),
+});
 
 describe("lamportClocks(execution) and vectorClocks(execution)", () => {
   it("satisfy the clock condition: a → b implies L(a) < L(b) and V(a) < V(b)", () => {
-    fc.assert(fc.property(executions, (options) => {
-      const ex = models.randomExecution(options);
-      const before = models.happenedBefore(ex);
-      const lamport = models.lamportClocks(ex);
-      const vector = models.vectorClocks(ex);
-      for (let a = 0; a < ex.events.length; a++) for (let b = 0; b < ex.events.length; b++) if (before[a][b]) {
-        expect(lamport[a]).toBeLessThan(lamport[b]);
-        expect(models.vectorBefore(vector[a], vector[b])).toBe(true);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(executions, (options) => {
+        const ex = models.randomExecution(options);
+        const before = models.happenedBefore(ex);
+        const lamport = models.lamportClocks(ex);
+        const vector = models.vectorClocks(ex);
+        for (let a = 0; a < ex.events.length; a++)
+          for (let b = 0; b < ex.events.length; b++)
+            if (before[a][b]) {
+              expect(lamport[a]).toBeLessThan(lamport[b]);
+              expect(models.vectorBefore(vector[a], vector[b])).toBe(true);
+            }
+      }),
+      { numRuns: 150 },
+    );
   });
   it("vector clocks characterise causality: V(a) < V(b) only if a → b, so incomparable vectors mean concurrent events", () => {
-    fc.assert(fc.property(executions, (options) => {
-      const ex = models.randomExecution(options);
-      const before = models.happenedBefore(ex);
-      const vector = models.vectorClocks(ex);
-      for (let a = 0; a < ex.events.length; a++) for (let b = 0; b < ex.events.length; b++) expect(models.vectorBefore(vector[a], vector[b])).toBe(before[a][b]);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(executions, (options) => {
+        const ex = models.randomExecution(options);
+        const before = models.happenedBefore(ex);
+        const vector = models.vectorClocks(ex);
+        for (let a = 0; a < ex.events.length; a++)
+          for (let b = 0; b < ex.events.length; b++) expect(models.vectorBefore(vector[a], vector[b])).toBe(before[a][b]);
+      }),
+      { numRuns: 150 },
+    );
   });
   it("gives Lamport's rule on a hand-made execution: a receipt jumps to max(own, sent) + 1", () => {
     const ex: models.Execution = {
@@ -37,7 +52,12 @@ describe("lamportClocks(execution) and vectorClocks(execution)", () => {
       messages: [{ id: 0, from: 0, to: 1, send: 1, receive: 2 }],
     };
     expect(models.lamportClocks(ex)).toEqual([1, 2, 3, 4]);
-    expect(models.vectorClocks(ex)).toEqual([[1, 0], [2, 0], [2, 1], [2, 2]]);
+    expect(models.vectorClocks(ex)).toEqual([
+      [1, 0],
+      [2, 0],
+      [2, 1],
+      [2, 2],
+    ]);
     expect(models.concurrentPairs(ex)).toEqual([]);
   });
   it("lets Lamport's clock order some concurrent events, which vector clocks leave unordered", () => {

@@ -18,12 +18,17 @@ describe("nbformat helpers", () => {
     expect(toLines("")).toEqual([]);
   });
   it("withCellIds keeps valid unique ids and replaces missing, invalid or repeated ones", () => {
-    const nb: Notebook = { nbformat: 4, nbformat_minor: 4, metadata: {}, cells: [
-      { cell_type: "code", id: "keep-me", source: "", metadata: {} },
-      { cell_type: "code", id: "keep-me", source: "", metadata: {} },
-      { cell_type: "markdown", id: "bad id!", source: "", metadata: {} },
-      { cell_type: "markdown", source: "", metadata: {} },
-    ] };
+    const nb: Notebook = {
+      nbformat: 4,
+      nbformat_minor: 4,
+      metadata: {},
+      cells: [
+        { cell_type: "code", id: "keep-me", source: "", metadata: {} },
+        { cell_type: "code", id: "keep-me", source: "", metadata: {} },
+        { cell_type: "markdown", id: "bad id!", source: "", metadata: {} },
+        { cell_type: "markdown", source: "", metadata: {} },
+      ],
+    };
     const ids = withCellIds(nb).cells.map((c) => c.id!);
     expect(ids[0]).toBe("keep-me");
     expect(new Set(ids).size).toBe(4);
@@ -45,7 +50,12 @@ describe("WidgetStateTracker", () => {
     const saved = tracker.metadata();
     expect(saved.version_major).toBe(2);
     expect(Object.keys(saved.state)).toEqual(["a"]);
-    expect(saved.state.a).toMatchObject({ model_name: "IntSliderModel", model_module: "@jupyter-widgets/controls", model_module_version: "2.0.0", state: { value: 7 } });
+    expect(saved.state.a).toMatchObject({
+      model_name: "IntSliderModel",
+      model_module: "@jupyter-widgets/controls",
+      model_module_version: "2.0.0",
+      state: { value: 7 },
+    });
     expect(saved.state.a.buffers).toEqual([{ path: ["data"], encoding: "base64", data: "AQI=" }]);
   });
 });

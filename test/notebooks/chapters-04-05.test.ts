@@ -39,19 +39,27 @@ function tableRows(text: string, header: string): Record<string, string>[] {
 
 describe("the chapter 04 and 05 notebooks under dslab run", () => {
   beforeAll(async () => {
-    await Promise.all(chapters.map(async (name) => {
-      const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 120 });
-      expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-800)}`).toBe("ok");
-      executed.set(name, result.notebook);
-    }));
+    await Promise.all(
+      chapters.map(async (name) => {
+        const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 120 });
+        expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-800)}`).toBe("ok");
+        executed.set(name, result.notebook);
+      }),
+    );
   }, 240_000);
 
   it("check every claim of their prose, section by section, and all hold", () => {
     for (const name of chapters) {
       const claims = tableRows(outputText(executed.get(name)!), "section");
       expect(claims.length, name).toBeGreaterThan(20);
-      expect(claims.every((c) => c.section && c.claim && c.expected), name).toBe(true);
-      expect(claims.filter((c) => c.holds !== "yes"), name).toEqual([]);
+      expect(
+        claims.every((c) => c.section && c.claim && c.expected),
+        name,
+      ).toBe(true);
+      expect(
+        claims.filter((c) => c.holds !== "yes"),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -78,7 +86,8 @@ describe("the chapter 04 and 05 notebooks under dslab run", () => {
     const rows = tableRows(text, "timeout_ms");
     expect(rows.map((r) => Number(r.timeout_ms))).toEqual([110, 125, 150, 175, 200, 250, 300, 400]);
     // 100,000 heartbeats: where at least 1% of the time is suspicion (> 1,000 mistakes), within 5%.
-    for (const r of rows.filter((r) => Number(r.suspected_closed_form) >= 0.01)) expect(Math.abs(Number(r.suspected_simulated) / Number(r.suspected_closed_form) - 1)).toBeLessThan(0.05);
+    for (const r of rows.filter((r) => Number(r.suspected_closed_form) >= 0.01))
+      expect(Math.abs(Number(r.suspected_simulated) / Number(r.suspected_closed_form) - 1)).toBeLessThan(0.05);
     expect(text).toContain("200 ppm: 17.28 s a day, 6.0 ms every 30 s");
     expect(text).toMatch(/doubles at f = 1\/4,999 \(data centre\)/);
   });

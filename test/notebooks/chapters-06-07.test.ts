@@ -29,7 +29,10 @@ describe("chapters 06 and 07", () => {
       const nb = JSON.parse(readFileSync(join(notebooksDir, name), "utf8"));
       expect(nb.metadata.kernelspec.name).toBe("dslab");
       for (const cell of nb.cells) if (cell.cell_type === "code") expect([cell.outputs, cell.execution_count]).toEqual([[], null]);
-      const prose = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "markdown").map((c: { source: string[] }) => c.source.join("")).join("\n");
+      const prose = nb.cells
+        .filter((c: { cell_type: string }) => c.cell_type === "markdown")
+        .map((c: { source: string[] }) => c.source.join(""))
+        .join("\n");
       expect(prose).toMatch(/<details>/);
     }
   });
@@ -37,12 +40,14 @@ describe("chapters 06 and 07", () => {
   describe("under dslab run", () => {
     beforeAll(async () => {
       const env = kernelEnv();
-      await Promise.all(NAMES.map(async (name) => {
-        const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 240 });
-        if (process.env.DSLAB_KEEP_EXECUTED) writeFileSync(join(process.env.DSLAB_KEEP_EXECUTED, name), JSON.stringify(result.notebook));
-        expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-800)}`).toBe("ok");
-        executed.set(name, result.notebook);
-      }));
+      await Promise.all(
+        NAMES.map(async (name) => {
+          const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 240 });
+          if (process.env.DSLAB_KEEP_EXECUTED) writeFileSync(join(process.env.DSLAB_KEEP_EXECUTED, name), JSON.stringify(result.notebook));
+          expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-800)}`).toBe("ok");
+          executed.set(name, result.notebook);
+        }),
+      );
     }, 300_000);
 
     it("06 runs top to bottom, its claims hold, and it prints the notes' schedule with its cycle", () => {
@@ -51,7 +56,8 @@ describe("chapters 06 and 07", () => {
       const text = outputText(nb);
       expect(text).toContain("the notes' schedule 1111222221: R1(X) W1(X) R2(X) W2(X) W2(Y) W1(Y) → X = 4, Y = 12; conflict cycle T1 → T2 → T1");
       expect(text).toMatch(/under strict 2PL: 252 of 252 schedules end at X = 4, Y = 14; 240 deadlock/);
-      const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
+      const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"]
+        .state;
       expect(Object.values(state).some((m) => m.model_name === "FigureModel")).toBe(true);
     });
 
@@ -63,7 +69,8 @@ describe("chapters 06 and 07", () => {
       expect((text.match(/150–155 ms: median near the paper's 287 ms/g) ?? []).length).toBeGreaterThan(0);
       expect(text).toMatch(/replayed \d+ inputs: same cluster state as the original: true/);
       expect(text).toMatch(/same log and commit index as the leader again at \d+ ms, \d+ ms after its restart; at the end it holds 12 entries, 12 committed/);
-      const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
+      const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"]
+        .state;
       const models = Object.values(state).map((m) => m.model_name);
       expect(models.filter((m) => m === "ClusterExplorerModel").length).toBe(2);
       expect(models).toContain("FigureModel");

@@ -10,7 +10,9 @@ import { PYTHON, hasPythonModules, kernelEnv, toolsAvailable } from "../helpers/
 
 const run = promisify(execFile);
 const notebooksDir = join(__dirname, "..", "..", "notebooks");
-const names = readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+const names = readdirSync(notebooksDir)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const env = kernelEnv();
 const executed = new Map<string, Notebook>();
 
@@ -31,7 +33,8 @@ function children(box: SavedModel): string[] {
  * if the notebook shows no interact at all, so the check cannot pass vacuously.
  */
 function undrawnInteracts(nb: Notebook): string[] {
-  const state = (nb.metadata.widgets as Record<string, { state: Record<string, SavedModel> }> | undefined)?.["application/vnd.jupyter.widget-state+json"]?.state ?? {};
+  const state =
+    (nb.metadata.widgets as Record<string, { state: Record<string, SavedModel> }> | undefined)?.["application/vnd.jupyter.widget-state+json"]?.state ?? {};
   const boxes = nb.cells
     .flatMap((c) => c.outputs ?? [])
     .map((o) => (o as { data?: Record<string, { model_id?: string }> }).data?.["application/vnd.jupyter.widget-view+json"]?.model_id)
@@ -66,10 +69,15 @@ function claimRows(notebook: Notebook): { section: string; claim: string; value:
   return notebook.cells
     .flatMap((c) => c.outputs ?? [])
     .filter((o) => o.output_type === "execute_result" || o.output_type === "display_data")
-    .map((o) => ((o as { data?: Record<string, unknown> }).data ?? {})["text/plain"])
+    .map((o) => (o as { data?: Record<string, unknown> }).data?.["text/plain"])
     .map((t) => (Array.isArray(t) ? t.join("") : String(t ?? "")))
     .filter((t) => t.startsWith("|section|claim|value|expected|holds|"))
-    .flatMap((t) => t.split("\n").slice(2).filter((line) => line.startsWith("|")))
+    .flatMap((t) =>
+      t
+        .split("\n")
+        .slice(2)
+        .filter((line) => line.startsWith("|")),
+    )
     .map((line) => {
       const [section, claim, value, expected, holds] = line.slice(1, -1).split("|");
       return { section, claim, value, expected, holds };
@@ -92,11 +100,13 @@ describe("the chapter notebooks", () => {
     beforeAll(async () => {
       // Each has its own kernel; two at a time, for a 2-core machine.
       for (let i = 0; i < names.length; i += 2) {
-        await Promise.all(names.slice(i, i + 2).map(async (name) => {
-          const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 180 });
-          expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-500)}`).toBe("ok");
-          executed.set(name, result.notebook);
-        }));
+        await Promise.all(
+          names.slice(i, i + 2).map(async (name) => {
+            const result = await runNotebook(readNotebook(join(notebooksDir, name)), { cwd: notebooksDir, env, timeoutSeconds: 180 });
+            expect(result.status, `${name} stopped at cell ${result.failedCell}: ${outputText(result.notebook).slice(-500)}`).toBe("ok");
+            executed.set(name, result.notebook);
+          }),
+        );
       }
     }, 600_000);
 
@@ -104,7 +114,8 @@ describe("the chapter notebooks", () => {
       for (const name of names) {
         const nb = executed.get(name)!;
         expect(nb.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error")).toEqual([]);
-        const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"].state;
+        const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"]
+          .state;
         expect(Object.values(state).some((m) => m.model_name === "FigureModel")).toBe(true);
       }
     });
@@ -117,7 +128,10 @@ describe("the chapter notebooks", () => {
       for (const name of names) {
         const rows = claimRows(executed.get(name)!);
         expect(rows.length, `${name}: a claims table (claims.checkClaims) with at least five claims`).toBeGreaterThanOrEqual(5);
-        expect(rows.filter((r) => r.holds !== "yes"), name).toEqual([]);
+        expect(
+          rows.filter((r) => r.holds !== "yes"),
+          name,
+        ).toEqual([]);
         for (const r of rows) expect(r.expected, `${name} [${r.section}] ${r.claim}: a rule with its tolerance`).toMatch(/^(within |in \[|[<>]=? )/);
       }
     });
@@ -149,26 +163,45 @@ describe("the chapter notebooks", () => {
   });
 
   const haveNbconvert = toolsAvailable("jupyter-nbconvert", hasPythonModules("nbconvert", "nbclient"));
-  it.runIf(haveNbconvert)("keep every interact's first run under `jupyter nbconvert --to notebook --execute` (nbclient saves the widget state)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dslab-nbconvert-nb-"));
-    await Promise.all(names.map(async (name) => {
-      copyFileSync(join(notebooksDir, name), join(dir, name));
-      await run(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--output", `executed-${name}`, name], { cwd: dir, env, timeout: 200_000 });
-      expect(undrawnInteracts(readNotebook(join(dir, `executed-${name}`))), name).toEqual([]);
-    }));
-  }, 300_000);
+  it.runIf(haveNbconvert)(
+    "keep every interact's first run under `jupyter nbconvert --to notebook --execute` (nbclient saves the widget state)",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "dslab-nbconvert-nb-"));
+      await Promise.all(
+        names.map(async (name) => {
+          copyFileSync(join(notebooksDir, name), join(dir, name));
+          await run(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--output", `executed-${name}`, name], { cwd: dir, env, timeout: 200_000 });
+          expect(undrawnInteracts(readNotebook(join(dir, `executed-${name}`))), name).toEqual([]);
+        }),
+      );
+    },
+    300_000,
+  );
 
-  it.runIf(haveNbconvert)("export to HTML with `jupyter nbconvert --to html --execute`, every static figure drawn by its HTML fallback", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "dslab-nbconvert-html-"));
-    await Promise.all(names.map(async (name) => {
-      copyFileSync(join(notebooksDir, name), join(dir, name));
-      await run(PYTHON, ["-m", "nbconvert", "--to", "html", "--execute", name], { cwd: dir, env, timeout: 200_000 });
-      const html = readFileSync(join(dir, name.replace(".ipynb", ".html")), "utf8");
-      const source = JSON.parse(readFileSync(join(notebooksDir, name), "utf8"));
-      const staticFigures = source.cells.map((c: { source: string[] }) => c.source.join("")).join("\n").match(/display\(figures\./g)?.length ?? 0;
-      expect(staticFigures).toBeGreaterThan(2);
-      expect((html.match(/window\.Plotly\.newPlot\(/g) ?? []).length, `${name}: figures drawn by the HTML fallback`).toBeGreaterThanOrEqual(staticFigures);
-      expect(html.includes('class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"') && html.includes("Error"), `${name}: no error output`).toBe(false);
-    }));
-  }, 300_000);
+  it.runIf(haveNbconvert)(
+    "export to HTML with `jupyter nbconvert --to html --execute`, every static figure drawn by its HTML fallback",
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "dslab-nbconvert-html-"));
+      await Promise.all(
+        names.map(async (name) => {
+          copyFileSync(join(notebooksDir, name), join(dir, name));
+          await run(PYTHON, ["-m", "nbconvert", "--to", "html", "--execute", name], { cwd: dir, env, timeout: 200_000 });
+          const html = readFileSync(join(dir, name.replace(".ipynb", ".html")), "utf8");
+          const source = JSON.parse(readFileSync(join(notebooksDir, name), "utf8"));
+          const staticFigures =
+            source.cells
+              .map((c: { source: string[] }) => c.source.join(""))
+              .join("\n")
+              .match(/display\(figures\./g)?.length ?? 0;
+          expect(staticFigures).toBeGreaterThan(2);
+          expect((html.match(/window\.Plotly\.newPlot\(/g) ?? []).length, `${name}: figures drawn by the HTML fallback`).toBeGreaterThanOrEqual(staticFigures);
+          expect(
+            html.includes('class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr"') && html.includes("Error"),
+            `${name}: no error output`,
+          ).toBe(false);
+        }),
+      );
+    },
+    300_000,
+  );
 });

@@ -61,7 +61,7 @@ describe("distributions", () => {
   it("pareto(xm, alpha) has P(X > x) = (xm/x)^alpha", () => {
     const xs = Float64Array.from({ length: n }, pareto(createRng(4), 1, 2));
     const above = xs.filter((x) => x > 3).length / n;
-    expect(Math.abs(above - 1 / 9)).toBeLessThan(4 * Math.sqrt((1 / 9) * (8 / 9) / n));
+    expect(Math.abs(above - 1 / 9)).toBeLessThan(4 * Math.sqrt(((1 / 9) * (8 / 9)) / n));
   });
   it("zipf(n, s) follows zipfCdf", () => {
     const cdf = zipfCdf(100, 1);

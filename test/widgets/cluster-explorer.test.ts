@@ -9,7 +9,10 @@ beforeEach(() => {
 });
 afterEach(() => kernel.uninstall());
 
-const updates = (modelId: string) => kernel.sent.filter((m) => m.commId === modelId && (m.data as { method?: string }).method === "update").map((m) => (m.data as { state: Record<string, unknown> }).state);
+const updates = (modelId: string) =>
+  kernel.sent
+    .filter((m) => m.commId === modelId && (m.data as { method?: string }).method === "update")
+    .map((m) => (m.data as { state: Record<string, unknown> }).state);
 const leaderOf = (s: RaftState) => s.servers.find((x) => x.up && x.role === "leader");
 
 describe("ClusterExplorer (kernel side, recording fake comm)", () => {
@@ -17,7 +20,15 @@ describe("ClusterExplorer (kernel side, recording fake comm)", () => {
     const explorer = new ClusterExplorer({ seed: 3 });
     const open = kernel.sent.find((m) => m.type === "comm_open" && m.commId === explorer.modelId)!;
     const state = (open.data as { state: Record<string, unknown> }).state;
-    expect(state).toMatchObject({ _model_name: "ClusterExplorerModel", _model_module: "dslab", _view_name: "ClusterExplorerView", steps: 0, playing: false, speed: 100, error: "" });
+    expect(state).toMatchObject({
+      _model_name: "ClusterExplorerModel",
+      _model_module: "dslab",
+      _view_name: "ClusterExplorerView",
+      steps: 0,
+      playing: false,
+      speed: 100,
+      error: "",
+    });
     expect(state.cluster).toEqual(createCluster({ seed: 3 }));
   });
 
@@ -68,7 +79,7 @@ describe("ClusterExplorer (kernel side, recording fake comm)", () => {
     kernel.sent.length = 0;
     await kernel.receive(explorer.modelId, { method: "custom", content: { action: "export" } });
     const custom = kernel.sent.find((m) => (m.data as { method: string }).method === "custom")!;
-    const text = ((custom.data as { content: { trace: string } }).content.trace);
+    const text = (custom.data as { content: { trace: string } }).content.trace;
     expect(parseTrace(text)).toEqual(explorer.getTrace());
     const other = new ClusterExplorer({ seed: 1 });
     await kernel.receive(other.modelId, { method: "custom", content: { action: "load", trace: text } });

@@ -34,17 +34,23 @@ const content = (m: JupyterMessage) => m.content as { comm_id: string; target_na
 
 describe("widgets in the real kernel", () => {
   it("opens an IntSliderModel comm from a cell, and runs the observer on an update sent as a front end would", async () => {
-    const run = await executeCell(client, [
-      'import { IntSlider } from "dslab/widgets";',
-      "const slider = new IntSlider({ value: 3, max: 10, description: \"n\" });",
-      'slider.observe("value", (change) => console.log(`observed ${change.new}`));',
-      "slider",
-    ].join("\n"));
+    const run = await executeCell(
+      client,
+      [
+        'import { IntSlider } from "dslab/widgets";',
+        'const slider = new IntSlider({ value: 3, max: 10, description: "n" });',
+        'slider.observe("value", (change) => console.log(`observed ${change.new}`));',
+        "slider",
+      ].join("\n"),
+    );
     expect(run.status).toBe("ok");
     const open = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "IntSliderModel");
     expect(content(open).target_name).toBe("jupyter.widget");
     expect(content(open).data.state).toMatchObject({ _model_module: "@jupyter-widgets/controls", _model_module_version: "2.0.0", value: 3 });
-    expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "application/vnd.jupyter.widget-view+json": { model_id: content(open).comm_id } } });
+    expect(run.outputs[0]).toMatchObject({
+      output_type: "execute_result",
+      data: { "application/vnd.jupyter.widget-view+json": { model_id: content(open).comm_id } },
+    });
     client.post("comm_msg", { comm_id: content(open).comm_id, data: { method: "update", state: { value: 8 }, buffer_paths: [] } });
     const printed = await waitFor((m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("observed 8"));
     expect(printed).toBeDefined();
@@ -53,11 +59,14 @@ describe("widgets in the real kernel", () => {
 
   it("answers a slider update of an interact over a Figure with a Figure update whose data changed", async () => {
     iopub.length = 0;
-    const run = await executeCell(client, [
-      'import { Figure, interact } from "dslab/widgets";',
-      "const fig = new Figure({ layout: { title: { text: \"k·x\" } } });",
-      "interact(({ k }) => { fig.update({ data: [{ type: \"scatter\", x: [0, 1, 2], y: [0, k, 2 * k] }] }); return fig; }, { k: { min: 1, max: 9, value: 2 } });",
-    ].join("\n"));
+    const run = await executeCell(
+      client,
+      [
+        'import { Figure, interact } from "dslab/widgets";',
+        'const fig = new Figure({ layout: { title: { text: "k·x" } } });',
+        'interact(({ k }) => { fig.update({ data: [{ type: "scatter", x: [0, 1, 2], y: [0, k, 2 * k] }] }); return fig; }, { k: { min: 1, max: 9, value: 2 } });',
+      ].join("\n"),
+    );
     expect(run.status).toBe("ok");
     const slider = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "IntSliderModel");
     const figure = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "FigureModel");
@@ -76,19 +85,24 @@ describe("widgets in the real kernel", () => {
 
   it("refuses a bad update from a front end, sends back the kept value, reports it on stderr and goes on", async () => {
     iopub.length = 0;
-    const run = await executeCell(client, [
-      'import { IntSlider } from "dslab/widgets";',
-      "const guarded = new IntSlider({ value: 3, max: 10 });",
-      'guarded.observe("value", (change) => console.log(`observer got ${JSON.stringify(change.new)}`));',
-      "guarded",
-    ].join("\n"));
+    const run = await executeCell(
+      client,
+      [
+        'import { IntSlider } from "dslab/widgets";',
+        "const guarded = new IntSlider({ value: 3, max: 10 });",
+        'guarded.observe("value", (change) => console.log(`observer got ${JSON.stringify(change.new)}`));',
+        "guarded",
+      ].join("\n"),
+    );
     expect(run.status).toBe("ok");
     const open = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "IntSliderModel");
     const id = content(open).comm_id;
     client.post("comm_msg", { comm_id: id, data: { method: "update", state: { value: "abc", _model_name: "EvilModel" }, buffer_paths: [] } });
     const echo = await waitFor((m) => m.header.msg_type === "comm_msg" && content(m).comm_id === id && content(m).data.method === "echo_update");
     expect(content(echo).data.state).toEqual({ value: 3, _model_name: "IntSliderModel" });
-    const report = await waitFor((m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("refused a front end's update"));
+    const report = await waitFor(
+      (m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("refused a front end's update"),
+    );
     expect(String((report.content as { text: string }).text)).toContain('invalid value: "abc" (expected an integer)');
     const after = await executeCell(client, "guarded.value");
     expect(after.status).toBe("ok");

@@ -14,7 +14,9 @@ describe("progress(iterable | total)", () => {
       const open = kernel.sent.find((m) => m.type === "comm_open" && (m.data as { state: { _model_name: string } }).state._model_name === "IntProgressModel")!;
       expect((open.data as { state: Record<string, unknown> }).state).toMatchObject({ min: 0, max: 3, value: 0, description: "runs" });
       expect(kernel.sent.some((m) => m.type === "display_data")).toBe(true);
-      const updates = kernel.sent.filter((m) => m.commId === open.commId && m.type === "comm_msg").map((m) => (m.data as { state: Record<string, unknown> }).state);
+      const updates = kernel.sent
+        .filter((m) => m.commId === open.commId && m.type === "comm_msg")
+        .map((m) => (m.data as { state: Record<string, unknown> }).state);
       expect(updates.some((s) => s.value === 3)).toBe(true);
       expect(updates.at(-1)).toMatchObject({ bar_style: "success" });
     } finally {

@@ -18,7 +18,15 @@ describe("a widget over the comm API (recording fake comm)", () => {
     expect(open.commId).toBe(slider.modelId);
     expect(open.metadata).toEqual({ version: "2.1.0" });
     const state = (open.data as { state: Record<string, unknown>; buffer_paths: unknown[] }).state;
-    expect(state).toMatchObject({ _model_module: "@jupyter-widgets/controls", _model_module_version: "2.0.0", _view_name: "IntSliderView", value: 3, min: 0, max: 10, description: "n" });
+    expect(state).toMatchObject({
+      _model_module: "@jupyter-widgets/controls",
+      _model_module_version: "2.0.0",
+      _view_name: "IntSliderView",
+      value: 3,
+      min: 0,
+      max: 10,
+      description: "n",
+    });
     expect(state.layout).toBe(`IPY_MODEL_${opens[0].commId}`);
     expect(state.style).toBe(`IPY_MODEL_${opens[1].commId}`);
     expect((open.data as { buffer_paths: unknown[] }).buffer_paths).toEqual([]);
@@ -42,7 +50,9 @@ describe("a widget over the comm API (recording fake comm)", () => {
     await kernel.receive(slider.modelId, { method: "update", state: { value: 2.5 }, buffer_paths: [] });
     expect(slider.value).toBe(2.5);
     expect(observed).toBe(2.5);
-    expect(kernel.sent).toEqual([{ type: "comm_msg", commId: slider.modelId, data: { method: "echo_update", state: { value: 2.5 }, buffer_paths: [] }, buffers: [] }]);
+    expect(kernel.sent).toEqual([
+      { type: "comm_msg", commId: slider.modelId, data: { method: "echo_update", state: { value: 2.5 }, buffer_paths: [] }, buffers: [] },
+    ]);
   });
 
   it("answers request_state with a full update", async () => {
@@ -77,7 +87,10 @@ describe("a widget over the comm API (recording fake comm)", () => {
     void control;
     kernel.sent.length = 0;
     return kernel.receive("ctl", { method: "request_states" }).then(() => {
-      const reply = kernel.sent.find((m) => m.commId === "ctl")!.data as { method: string; states: Record<string, { model_name: string; state: Record<string, unknown> }> };
+      const reply = kernel.sent.find((m) => m.commId === "ctl")!.data as {
+        method: string;
+        states: Record<string, { model_name: string; state: Record<string, unknown> }>;
+      };
       expect(reply.method).toBe("update_states");
       expect(reply.states[slider.modelId]).toMatchObject({ model_name: "IntSliderModel", model_module: "@jupyter-widgets/controls", state: { value: 5 } });
     });
@@ -109,7 +122,12 @@ describe("a widget over the comm API (recording fake comm)", () => {
     const b = new IntSlider();
     const link = jslink([a, "value"], [b, "value"]);
     const state = (kernel.sent.find((m) => m.commId === link.modelId)!.data as { state: Record<string, unknown> }).state;
-    expect(state).toMatchObject({ _model_name: "LinkModel", _view_name: null, source: [`IPY_MODEL_${a.modelId}`, "value"], target: [`IPY_MODEL_${b.modelId}`, "value"] });
+    expect(state).toMatchObject({
+      _model_name: "LinkModel",
+      _view_name: null,
+      source: [`IPY_MODEL_${a.modelId}`, "value"],
+      target: [`IPY_MODEL_${b.modelId}`, "value"],
+    });
   });
 
   it("rejects bad options with the parameter and its range", () => {
@@ -125,21 +143,27 @@ describe("interactive(fn, spec)", () => {
     expect(valued.runs).toBe(1);
     expect(valued.output.get<{ data: Record<string, unknown> }[]>("outputs").map((o) => o.data["text/plain"])).toEqual(["n=4"]);
     const figure = new Figure();
-    const drawn = interactive(({ k }) => {
-      figure.update({ data: [{ type: "scatter", y: [k] }] });
-      return figure;
-    }, { k: { min: 1, max: 5, value: 2 } });
+    const drawn = interactive(
+      ({ k }) => {
+        figure.update({ data: [{ type: "scatter", y: [k] }] });
+        return figure;
+      },
+      { k: { min: 1, max: 5, value: 2 } },
+    );
     expect(drawn.widget.get<unknown[]>("children")).toEqual([drawn.controls.k, figure, drawn.output]);
     expect(figure.data).toEqual([{ type: "scatter", y: [2] }]);
   });
 
   it("an async fn's first run is `ready`, and changes made meanwhile coalesce into one more run", async () => {
     const seen: number[] = [];
-    const handle = interactive(async ({ n }) => {
-      seen.push(n);
-      await new Promise((r) => setTimeout(r, 5));
-      return `n=${n}`;
-    }, { n: { min: 0, max: 10, value: 1 } });
+    const handle = interactive(
+      async ({ n }) => {
+        seen.push(n);
+        await new Promise((r) => setTimeout(r, 5));
+        return `n=${n}`;
+      },
+      { n: { min: 0, max: 10, value: 1 } },
+    );
     for (const v of [2, 3, 4]) (handle.controls.n as IntSlider).value = v;
     await handle.ready;
     expect(seen).toEqual([1, 4]);
@@ -171,10 +195,13 @@ describe("interactive(fn, spec)", () => {
   });
 
   it("shows an exception in the output and keeps the controls working", async () => {
-    const handle = interactive(({ n }) => {
-      if (n === 5) throw new RangeError("n must not be 5");
-      return `n=${n}`;
-    }, { n: { min: 0, max: 10, value: 5 } });
+    const handle = interactive(
+      ({ n }) => {
+        if (n === 5) throw new RangeError("n must not be 5");
+        return `n=${n}`;
+      },
+      { n: { min: 0, max: 10, value: 5 } },
+    );
     await handle.update();
     expect(handle.output.get<{ output_type: string; evalue?: string }[]>("outputs")[0]).toMatchObject({ output_type: "error", evalue: "n must not be 5" });
     (handle.controls.n as IntSlider).value = 6;
@@ -185,10 +212,13 @@ describe("interactive(fn, spec)", () => {
 
   it("shows a returned Figure beside the output once and updates it in place", async () => {
     const figure = new Figure();
-    const handle = interactive(({ k }) => {
-      figure.update({ data: [{ type: "scatter", y: [k, k * 2] }] });
-      return figure;
-    }, { k: { min: 1, max: 5, value: 1 } });
+    const handle = interactive(
+      ({ k }) => {
+        figure.update({ data: [{ type: "scatter", y: [k, k * 2] }] });
+        return figure;
+      },
+      { k: { min: 1, max: 5, value: 1 } },
+    );
     await handle.update();
     (handle.controls.k as IntSlider).value = 4;
     await handle.update();
@@ -199,7 +229,8 @@ describe("interactive(fn, spec)", () => {
 });
 
 describe("updates from a front end are checked as kernel-side sets are", () => {
-  const echoes = (id: string) => kernel.sent.filter((m) => m.commId === id && (m.data as { method: string }).method === "echo_update").map((m) => (m.data as { state: unknown }).state);
+  const echoes = (id: string) =>
+    kernel.sent.filter((m) => m.commId === id && (m.data as { method: string }).method === "echo_update").map((m) => (m.data as { state: unknown }).state);
 
   it("refuses what breaks a rule, keeps the kernel's state, echoes the kept value and tells no observer", async () => {
     const slider = new IntSlider({ min: 0, max: 10, value: 3 });
@@ -207,7 +238,7 @@ describe("updates from a front end are checked as kernel-side sets are", () => {
     slider.observe("*", (c) => observed.push([c.name, c.new]));
     const bad: [unknown, string][] = [
       [{ value: "abc" }, 'invalid value: "abc" (expected an integer)'],
-      [{ value: { x: 1 } }, "invalid value: {\"x\":1} (expected an integer)"],
+      [{ value: { x: 1 } }, 'invalid value: {"x":1} (expected an integer)'],
       [{ value: null }, "invalid value: null (expected an integer)"],
       [{ min: 50, max: 1 }, "invalid max: 1 (expected a number ≥ min (50))"],
       [{ _model_name: "EvilModel" }, 'read-only "_model_name"'],
@@ -217,7 +248,9 @@ describe("updates from a front end are checked as kernel-side sets are", () => {
     for (const [state, message] of bad) {
       kernel.sent.length = 0;
       await expect(kernel.receive(slider.modelId, { method: "update", state: state as never, buffer_paths: [] })).rejects.toThrow(message);
-      expect(echoes(slider.modelId), JSON.stringify(state)).toEqual([Object.fromEntries(Object.keys(state as object).map((k) => [k, slider.serializedState().state[k]]))]);
+      expect(echoes(slider.modelId), JSON.stringify(state)).toEqual([
+        Object.fromEntries(Object.keys(state as object).map((k) => [k, slider.serializedState().state[k]])),
+      ]);
     }
     expect([slider.value, slider.min, slider.max, slider.get("_model_name")]).toEqual([3, 0, 10, "IntSliderModel"]);
     expect(observed).toEqual([]);
@@ -225,27 +258,41 @@ describe("updates from a front end are checked as kernel-side sets are", () => {
 
   it("refuses a list as state, malformed buffer paths and oversized buffers, with nothing applied", async () => {
     const slider = new IntSlider({ min: 0, max: 10, value: 3 });
-    await expect(kernel.receive(slider.modelId, { method: "update", state: [7, 8] as never, buffer_paths: [] })).rejects.toThrow("invalid state: [7,8] (expected an object of attributes)");
+    await expect(kernel.receive(slider.modelId, { method: "update", state: [7, 8] as never, buffer_paths: [] })).rejects.toThrow(
+      "invalid state: [7,8] (expected an object of attributes)",
+    );
     const big = new Uint8Array(16 * 1024 * 1024 + 1);
-    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [big])).rejects.toThrow("invalid buffers: 16777217 bytes (expected at most 16777216)");
-    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [new Uint8Array(4)])).rejects.toThrow("invalid value: {");
-    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: 1 }, buffer_paths: [["__proto__", "polluted"]] }, [new Uint8Array(1)])).rejects.toThrow("invalid buffer_paths");
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [big])).rejects.toThrow(
+      "invalid buffers: 16777217 bytes (expected at most 16777216)",
+    );
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: null }, buffer_paths: [["value"]] }, [new Uint8Array(4)])).rejects.toThrow(
+      "invalid value: {",
+    );
+    await expect(
+      kernel.receive(slider.modelId, { method: "update", state: { value: 1 }, buffer_paths: [["__proto__", "polluted"]] }, [new Uint8Array(1)]),
+    ).rejects.toThrow("invalid buffer_paths");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(slider.value).toBe(3);
   });
 
-  it("coerces only what ipywidgets coerces (CInt: 3.7 → 3, \"7\" → 7), clamps 1e9 to max, ignores unknown keys, and echoes the kept values", async () => {
+  it('coerces only what ipywidgets coerces (CInt: 3.7 → 3, "7" → 7), clamps 1e9 to max, ignores unknown keys, and echoes the kept values', async () => {
     const slider = new IntSlider({ min: 0, max: 10, value: 3 });
     const observed: unknown[] = [];
     slider.observe("value", (c) => observed.push(c.new));
-    for (const [sent, kept] of [[3.7, 3], ["7", 7], [1e9, 10]] as const) {
+    for (const [sent, kept] of [
+      [3.7, 3],
+      ["7", 7],
+      [1e9, 10],
+    ] as const) {
       kernel.sent.length = 0;
       await kernel.receive(slider.modelId, { method: "update", state: { value: sent }, buffer_paths: [] });
       expect(slider.value).toBe(kept);
       expect(echoes(slider.modelId)).toEqual([{ value: kept }]);
     }
     kernel.sent.length = 0;
-    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: 4, sneaky: "<b>" }, buffer_paths: [] })).rejects.toThrow('unknown ["sneaky"] (ignored)');
+    await expect(kernel.receive(slider.modelId, { method: "update", state: { value: 4, sneaky: "<b>" }, buffer_paths: [] })).rejects.toThrow(
+      'unknown ["sneaky"] (ignored)',
+    );
     expect(slider.value).toBe(4);
     expect(slider.get("sneaky")).toBeUndefined();
     expect(echoes(slider.modelId)).toEqual([{ value: 4 }]);
@@ -256,9 +303,13 @@ describe("updates from a front end are checked as kernel-side sets are", () => {
     const seen: unknown[] = [];
     const handle = interactive(({ n }) => void seen.push(n), { n: { min: 1, max: 10, value: 2 } });
     const id = (handle.controls.n as IntSlider).modelId;
-    for (const value of ["7", null, -100, "abc", 3.7, 1e9]) await kernel.receive(id, { method: "update", state: { value }, buffer_paths: [] }).catch(() => undefined);
+    for (const value of ["7", null, -100, "abc", 3.7, 1e9])
+      await kernel.receive(id, { method: "update", state: { value }, buffer_paths: [] }).catch(() => undefined);
     await handle.update();
-    expect(seen.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 10), JSON.stringify(seen)).toBe(true);
+    expect(
+      seen.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 10),
+      JSON.stringify(seen),
+    ).toBe(true);
     expect(seen.at(-1)).toBe(10);
   });
 
@@ -269,7 +320,9 @@ describe("updates from a front end are checked as kernel-side sets are", () => {
       await expect(kernel.receive(dropdown.modelId, { method: "update", state: { index }, buffer_paths: [] })).rejects.toThrow("invalid index");
       expect(echoes(dropdown.modelId)).toEqual([{ index: 1 }]);
     }
-    await expect(kernel.receive(dropdown.modelId, { method: "update", state: { _options_labels: ["x", "y", "z"] }, buffer_paths: [] })).rejects.toThrow("read-only");
+    await expect(kernel.receive(dropdown.modelId, { method: "update", state: { _options_labels: ["x", "y", "z"] }, buffer_paths: [] })).rejects.toThrow(
+      "read-only",
+    );
     expect(dropdown.value).toBe("b");
   });
 });

@@ -100,7 +100,11 @@ export class ClusterExplorerView extends DOMWidgetView {
     this.playButton.addEventListener("click", () => this.control({ action: this.model.get("playing") ? "pause" : "play" }));
     bar.append(this.playButton);
     const speed = html("select", "dslab-raft-speed");
-    for (const [value, label] of [[10, "speed ×0.01"], [100, "speed ×0.1"], [1000, "speed ×1"]] as const) {
+    for (const [value, label] of [
+      [10, "speed ×0.01"],
+      [100, "speed ×0.1"],
+      [1000, "speed ×1"],
+    ] as const) {
       const option = html("option", "", label);
       option.value = String(value);
       speed.append(option);
@@ -131,7 +135,16 @@ export class ClusterExplorerView extends DOMWidgetView {
       const item = html("span", "dslab-raft-legend-item");
       item.style.marginRight = "12px";
       const dot = html("span", "");
-      Object.assign(dot.style, { display: "inline-block", width: "9px", height: "9px", borderRadius: "50%", background: fill, border: `2px solid ${stroke}`, marginRight: "4px", verticalAlign: "middle" });
+      Object.assign(dot.style, {
+        display: "inline-block",
+        width: "9px",
+        height: "9px",
+        borderRadius: "50%",
+        background: fill,
+        border: `2px solid ${stroke}`,
+        marginRight: "4px",
+        verticalAlign: "middle",
+      });
       item.append(dot, document.createTextNode(label));
       this.legend.append(item);
     };
@@ -180,15 +193,37 @@ export class ClusterExplorerView extends DOMWidgetView {
     cluster.servers.forEach((server, i) => this.svg.append(this.drawServer(cluster, server, at(i))));
     this.drawLogs(cluster);
     for (const event of (this.model.get("events") as RaftEvent[]).slice().reverse()) {
-      this.log.append(html("li", `dslab-raft-event dslab-raft-${event.kind.replace(/\s+/g, "-")}`, `${event.time.toFixed(1)} ms · S${event.server + 1} · ${event.kind}: ${event.detail}`));
+      this.log.append(
+        html(
+          "li",
+          `dslab-raft-event dslab-raft-${event.kind.replace(/\s+/g, "-")}`,
+          `${event.time.toFixed(1)} ms · S${event.server + 1} · ${event.kind}: ${event.detail}`,
+        ),
+      );
     }
   }
 
   private drawServer(cluster: RaftState, server: RaftServer, p: { x: number; y: number }): SVGGElement {
-    const g = el("g", { class: `dslab-raft-server dslab-raft-${server.up ? server.role : "down"}`, "data-server": server.id, "data-role": server.up ? server.role : "down", "data-term": server.term, cursor: "pointer" });
+    const g = el("g", {
+      class: `dslab-raft-server dslab-raft-${server.up ? server.role : "down"}`,
+      "data-server": server.id,
+      "data-role": server.up ? server.role : "down",
+      "data-term": server.term,
+      cursor: "pointer",
+    });
     const r = 30;
     const cutOff = cluster.partition[server.id] !== 0;
-    g.append(el("circle", { cx: p.x, cy: p.y, r, fill: server.up ? ROLE_FILL[server.role] : "#bbbbbb", stroke: "#333", "stroke-width": 2, "stroke-dasharray": cutOff ? "5 4" : "none" }));
+    g.append(
+      el("circle", {
+        cx: p.x,
+        cy: p.y,
+        r,
+        fill: server.up ? ROLE_FILL[server.role] : "#bbbbbb",
+        stroke: "#333",
+        "stroke-width": 2,
+        "stroke-dasharray": cutOff ? "5 4" : "none",
+      }),
+    );
     if (server.up && server.role !== "leader") {
       // The election timer as an arc that shrinks to zero when the server times out.
       const [, max] = cluster.timing.electionTimeoutMs;
@@ -196,14 +231,29 @@ export class ClusterExplorerView extends DOMWidgetView {
       if (left > 0) {
         const angle = 2 * Math.PI * left;
         const end = { x: p.x + (r + 5) * Math.sin(angle), y: p.y - (r + 5) * Math.cos(angle) };
-        const d = left >= 0.999 ? `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 1 1 ${p.x - 0.01} ${p.y - r - 5}` : `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 ${angle > Math.PI ? 1 : 0} 1 ${end.x} ${end.y}`;
+        const d =
+          left >= 0.999
+            ? `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 1 1 ${p.x - 0.01} ${p.y - r - 5}`
+            : `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 ${angle > Math.PI ? 1 : 0} 1 ${end.x} ${end.y}`;
         g.append(el("path", { d, fill: "none", stroke: "#999", "stroke-width": 3, class: "dslab-raft-timer" }));
       }
     }
     const ink = server.up && server.role === "leader" ? "#fff" : "#111";
     g.append(el("text", { x: p.x, y: p.y - 3, "text-anchor": "middle", "font-size": 15, "font-weight": 600, fill: ink }, `S${server.id + 1}`));
-    g.append(el("text", { x: p.x, y: p.y + 14, "text-anchor": "middle", "font-size": 11, fill: ink, class: "dslab-raft-term" }, server.up ? `term ${server.term}` : "crashed"));
-    g.append(el("title", {}, `S${server.id + 1}: ${server.up ? server.role : "crashed"}, term ${server.term}, voted for ${server.votedFor === null ? "nobody" : `S${server.votedFor + 1}`}, commit index ${server.commitIndex}${cutOff ? ", cut off by the partition" : ""}. Click to ${server.up ? "crash" : "restart"}.`));
+    g.append(
+      el(
+        "text",
+        { x: p.x, y: p.y + 14, "text-anchor": "middle", "font-size": 11, fill: ink, class: "dslab-raft-term" },
+        server.up ? `term ${server.term}` : "crashed",
+      ),
+    );
+    g.append(
+      el(
+        "title",
+        {},
+        `S${server.id + 1}: ${server.up ? server.role : "crashed"}, term ${server.term}, voted for ${server.votedFor === null ? "nobody" : `S${server.votedFor + 1}`}, commit index ${server.commitIndex}${cutOff ? ", cut off by the partition" : ""}. Click to ${server.up ? "crash" : "restart"}.`,
+      ),
+    );
     g.addEventListener("click", () => this.control({ action: "toggle", server: server.id }));
     return g;
   }
@@ -221,7 +271,14 @@ export class ClusterExplorerView extends DOMWidgetView {
     const refused = (body.type === "RequestVoteReply" && !body.granted) || (body.type === "AppendEntriesReply" && !body.success);
     const size = body.type === "AppendEntries" && body.entries.length > 0 ? 8 : 5.5;
     g.append(el("circle", { cx: x, cy: y, r: size, fill: refused ? "#fff" : MESSAGE_FILL[body.type], stroke: MESSAGE_FILL[body.type], "stroke-width": 2 }));
-    const label = body.type === "AppendEntries" ? `AppendEntries, ${body.entries.length} entries` : body.type === "RequestVoteReply" ? (body.granted ? "vote granted" : "vote refused") : body.type;
+    const label =
+      body.type === "AppendEntries"
+        ? `AppendEntries, ${body.entries.length} entries`
+        : body.type === "RequestVoteReply"
+          ? body.granted
+            ? "vote granted"
+            : "vote refused"
+          : body.type;
     g.append(el("title", {}, `${label}: S${message.from + 1} → S${message.to + 1}, term ${body.term}, arrives at ${message.deliverTime.toFixed(1)} ms`));
     return g;
   }
@@ -239,7 +296,10 @@ export class ClusterExplorerView extends DOMWidgetView {
         const colour = TERM_COLOURS[(entry.term - 1) % TERM_COLOURS.length];
         const g = el("g", { class: `dslab-raft-entry${committed ? " dslab-raft-committed" : ""}` });
         g.append(el("rect", { x: x0 + 28 + i * cell, y, width: cell - 2, height: 24, fill: committed ? colour : "#fff", stroke: colour, "stroke-width": 2 }));
-        if (cell >= 14) g.append(el("text", { x: x0 + 28 + i * cell + (cell - 2) / 2, y: y + 16, "text-anchor": "middle", "font-size": 11, fill: "#111" }, String(entry.term)));
+        if (cell >= 14)
+          g.append(
+            el("text", { x: x0 + 28 + i * cell + (cell - 2) / 2, y: y + 16, "text-anchor": "middle", "font-size": 11, fill: "#111" }, String(entry.term)),
+          );
         g.append(el("title", {}, `entry ${i + 1}: ${entry.command} (term ${entry.term})${committed ? ", committed" : ""}`));
         this.svg.append(g);
       });

@@ -47,7 +47,15 @@ export interface SavedWidgetState {
 }
 
 /** Renders, from a saved state object, every widget-view script tag under root in place. */
-export async function renderAll({ state, root = document.body, manager = new DslabHtmlManager() }: { state: SavedWidgetState; root?: HTMLElement; manager?: HTMLManager }): Promise<void> {
+export async function renderAll({
+  state,
+  root = document.body,
+  manager = new DslabHtmlManager(),
+}: {
+  state: SavedWidgetState;
+  root?: HTMLElement;
+  manager?: HTMLManager;
+}): Promise<void> {
   const models = await manager.set_state(state as Parameters<HTMLManager["set_state"]>[0]);
   const tags = Array.from(root.querySelectorAll<HTMLScriptElement>(`script[type="${VIEW_MIME}"]`));
   await Promise.all(

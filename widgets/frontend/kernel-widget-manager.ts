@@ -15,13 +15,19 @@ export class KernelWidgetManager extends DslabHtmlManager {
     });
   }
 
-  override async _create_comm(targetName: string, modelId: string, data?: object, metadata?: object, buffers?: ArrayBuffer[] | ArrayBufferView[]): Promise<shims.services.Comm> {
+  override async _create_comm(
+    targetName: string,
+    modelId: string,
+    data?: object,
+    metadata?: object,
+    buffers?: ArrayBuffer[] | ArrayBufferView[],
+  ): Promise<shims.services.Comm> {
     const comm = this.kernel.createComm(targetName, modelId);
     if (data || metadata) comm.open(data as never, metadata as never, buffers);
     return new shims.services.Comm(comm);
   }
 
-  override async _get_comm_info(): Promise<{}> {
+  override async _get_comm_info(): Promise<Record<string, unknown>> {
     const reply = (await this.kernel.requestCommInfo({ target_name: this.comm_target_name })) as KernelMessage.ICommInfoReplyMsg;
     return reply.content.status === "ok" ? reply.content.comms : {};
   }

@@ -16,8 +16,10 @@ export function paxosDuelSweep(options: PaxosDuelSweepOptions = {}): Table {
   const { trials = 1000, seed = 1, ...setup } = options;
   checkInteger("trials", trials, 1, 100_000);
   checkSeed(seed);
-  return tableFromRows(Array.from({ length: trials }, (_, i) => {
-    const { decided, value, ms, ballots, messages } = paxosDuel({ ...setup, seed: deriveSeed(seed, i) });
-    return { trial: i, decided, value, ms, ballots, messages };
-  }));
+  return tableFromRows(
+    Array.from({ length: trials }, (_, i) => {
+      const { decided, value, ms, ballots, messages } = paxosDuel({ ...setup, seed: deriveSeed(seed, i) });
+      return { trial: i, decided, value, ms, ballots, messages };
+    }),
+  );
 }

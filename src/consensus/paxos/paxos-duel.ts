@@ -68,7 +68,18 @@ interface Event {
  * Ballots are unique: proposer p uses p, p + P, p + 2P, ... for P proposers.
  */
 export function paxosDuel(options: PaxosDuelOptions = {}): PaxosOutcome {
-  const { acceptors = 3, proposers = 2, staggerMs = 1, delayMs = [1, 5.5], retryMs = [0, 0], adversary = false, maxHoldMs = Infinity, maxMs = 5000, seed = 1, continueAfterDecision = false } = options;
+  const {
+    acceptors = 3,
+    proposers = 2,
+    staggerMs = 1,
+    delayMs = [1, 5.5],
+    retryMs = [0, 0],
+    adversary = false,
+    maxHoldMs = Infinity,
+    maxMs = 5000,
+    seed = 1,
+    continueAfterDecision = false,
+  } = options;
   checkInteger("acceptors", acceptors, 1, 15);
   checkInteger("proposers", proposers, 1, 5);
   checkNonNegative("staggerMs", staggerMs);
@@ -86,7 +97,15 @@ export function paxosDuel(options: PaxosDuelOptions = {}): PaxosOutcome {
   const promised = new Array<number>(acceptors).fill(0);
   const accepted: ({ ballot: number; value: string } | null)[] = new Array(acceptors).fill(null);
   const held: { at: number; to: number; message: Extract<Message, { type: "Accept" }>; sentAt: number }[] = [];
-  const proposer = Array.from({ length: proposers }, (_, p) => ({ ballot: 0, phase: "idle" as "idle" | "prepare" | "accept" | "done", promises: new Set<number>(), accepts: new Set<number>(), best: null as { ballot: number; value: string } | null, value: `v${p + 1}`, proposed: "" }));
+  const proposer = Array.from({ length: proposers }, (_, p) => ({
+    ballot: 0,
+    phase: "idle" as "idle" | "prepare" | "accept" | "done",
+    promises: new Set<number>(),
+    accepts: new Set<number>(),
+    best: null as { ballot: number; value: string } | null,
+    value: `v${p + 1}`,
+    proposed: "",
+  }));
   let messages = 0;
   let ballots = 0;
   let decided: { value: string; ms: number } | null = null;
@@ -124,7 +143,13 @@ export function paxosDuel(options: PaxosDuelOptions = {}): PaxosOutcome {
     schedule(sim, retryMs[0] + (retryMs[1] - retryMs[0]) * rng.random(), "start", { kind: "start", to: acceptors + p, proposer: p });
   };
   const deliver = (to: number, message: Message) => {
-    log.push({ time: sim.now, type: message.type, from: name("proposer" in message ? acceptors + message.proposer : message.acceptor), to: name(to), ballot: message.ballot });
+    log.push({
+      time: sim.now,
+      type: message.type,
+      from: name("proposer" in message ? acceptors + message.proposer : message.acceptor),
+      to: name(to),
+      ballot: message.ballot,
+    });
     if (to < acceptors) {
       const a = to;
       if (message.type === "Prepare") {
@@ -174,18 +199,22 @@ export function paxosDuel(options: PaxosDuelOptions = {}): PaxosOutcome {
     }
   };
   for (let p = 0; p < proposers; p++) schedule(sim, p * staggerMs, "start", { kind: "start", to: acceptors + p, proposer: p });
-  run(sim, (_, event) => {
-    if (decided && !continueAfterDecision) return;
-    const e = event.payload;
-    if (e.kind === "start") startBallot(e.proposer!);
-    else if (e.kind === "release") {
-      const i = held.findIndex((h) => h.message === e.message && h.to === e.to);
-      if (i >= 0) {
-        held.splice(i, 1);
-        deliver(e.to, e.message!);
-      }
-    } else deliver(e.to, e.message!);
-  }, { until: maxMs });
+  run(
+    sim,
+    (_, event) => {
+      if (decided && !continueAfterDecision) return;
+      const e = event.payload;
+      if (e.kind === "start") startBallot(e.proposer!);
+      else if (e.kind === "release") {
+        const i = held.findIndex((h) => h.message === e.message && h.to === e.to);
+        if (i >= 0) {
+          held.splice(i, 1);
+          deliver(e.to, e.message!);
+        }
+      } else deliver(e.to, e.message!);
+    },
+    { until: maxMs },
+  );
   const outcome = decided as { value: string; ms: number } | null;
   return { decided: outcome !== null, value: outcome?.value ?? "", ms: outcome?.ms ?? maxMs, ballots, messages, decisions, log };
 }

@@ -50,15 +50,24 @@ export function advance(state: RaftState, log: RaftEvent[] | null = null): Pendi
     state.messages.splice(state.messages.indexOf(message), 1);
     const server = state.servers[message.to];
     if (!canDeliver(state, message)) {
-      if (log) log.push({ time: state.time, kind: "drop", server: message.to, term: server.term, detail: `${message.body.type} from S${message.from + 1} lost` });
+      if (log)
+        log.push({ time: state.time, kind: "drop", server: message.to, term: server.term, detail: `${message.body.type} from S${message.from + 1} lost` });
       return event;
     }
     const body = message.body;
     switch (body.type) {
-      case "RequestVote": handleRequestVote(state, server, message.from, body, log); break;
-      case "RequestVoteReply": handleRequestVoteReply(state, server, message.from, body, log); break;
-      case "AppendEntries": handleAppendEntries(state, server, message.from, body, log); break;
-      case "AppendEntriesReply": handleAppendEntriesReply(state, server, message.from, body, log); break;
+      case "RequestVote":
+        handleRequestVote(state, server, message.from, body, log);
+        break;
+      case "RequestVoteReply":
+        handleRequestVoteReply(state, server, message.from, body, log);
+        break;
+      case "AppendEntries":
+        handleAppendEntries(state, server, message.from, body, log);
+        break;
+      case "AppendEntriesReply":
+        handleAppendEntriesReply(state, server, message.from, body, log);
+        break;
     }
   } else if (event.kind === "timeout") {
     startElection(state, state.servers[event.server], log);

@@ -42,7 +42,21 @@ export function checkClusterOptions(options: ClusterOptions): Required<ClusterOp
 
 /** A fresh server: follower of term 0 with an empty log. */
 function freshServer(id: number, n: number): RaftServer {
-  return { id, up: true, role: "follower", term: 0, votedFor: null, log: [], commitIndex: 0, leader: null, electionDeadline: 0, votes: new Array<boolean>(n).fill(false), heartbeatDue: 0, nextIndex: new Array<number>(n).fill(1), matchIndex: new Array<number>(n).fill(0) };
+  return {
+    id,
+    up: true,
+    role: "follower",
+    term: 0,
+    votedFor: null,
+    log: [],
+    commitIndex: 0,
+    leader: null,
+    electionDeadline: 0,
+    votes: new Array<boolean>(n).fill(false),
+    heartbeatDue: 0,
+    nextIndex: new Array<number>(n).fill(1),
+    matchIndex: new Array<number>(n).fill(0),
+  };
 }
 
 /** A cluster at time 0: every server a follower of term 0 with its own random election timeout, no messages, no partition. */

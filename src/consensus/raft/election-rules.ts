@@ -27,7 +27,13 @@ export function stepDown(state: RaftState, server: RaftServer, term: number, log
   server.leader = null;
   // A leader runs no election timer; once a follower again it must.
   if (wasLeader) resetElectionTimer(state, server);
-  note(log, state, was === "follower" ? "new term" : "step down", server.id, was === "follower" ? `adopts term ${term}` : `${was} sees term ${term}, becomes follower`);
+  note(
+    log,
+    state,
+    was === "follower" ? "new term" : "step down",
+    server.id,
+    was === "follower" ? `adopts term ${term}` : `${was} sees term ${term}, becomes follower`,
+  );
 }
 
 /** Election timeout: become candidate of the next term, vote for itself, ask every other server for its vote. */

@@ -32,7 +32,8 @@ export function partition(state: RaftState, sides: readonly number[], log: RaftE
   sides.forEach((side, i) => checkInteger(`sides[${i}]`, side, 0, 15));
   state.partition = [...sides];
   const healed = sides.every((side) => side === sides[0]);
-  if (log) log.push({ time: state.time, kind: healed ? "heal" : "partition", server: 0, term: 0, detail: healed ? "network healed" : `sides ${sides.join(" ")}` });
+  if (log)
+    log.push({ time: state.time, kind: healed ? "heal" : "partition", server: 0, term: 0, detail: healed ? "network healed" : `sides ${sides.join(" ")}` });
 }
 
 /** The leader a client would reach: the running leader of the highest term, or undefined. */

@@ -60,14 +60,18 @@ export function checkSafety(state: RaftState, record: SafetyRecord): string[] {
       const entry = s.log[i - 1];
       const known = record.committed[i];
       if (!known) record.committed[i] = { entry: { ...entry }, inTerm: s.term };
-      else if (!same(known.entry, entry)) problems.push(`State Machine Safety: S${s.id + 1} commits ${entry.command}@${entry.term} at ${i}, ${known.entry.command}@${known.entry.term} was committed there`);
+      else if (!same(known.entry, entry))
+        problems.push(
+          `State Machine Safety: S${s.id + 1} commits ${entry.command}@${entry.term} at ${i}, ${known.entry.command}@${known.entry.term} was committed there`,
+        );
     }
   }
   for (const s of servers) {
     if (s.role !== "leader") continue;
     // Only leaders of terms after the commit must hold the entry: a stale leader may lack it.
     record.committed.forEach((known, i) => {
-      if (known && known.inTerm < s.term && !(s.log[i - 1] && same(s.log[i - 1], known.entry))) problems.push(`Leader Completeness: leader S${s.id + 1} of term ${s.term} lacks committed entry ${i}`);
+      if (known && known.inTerm < s.term && !(s.log[i - 1] && same(s.log[i - 1], known.entry)))
+        problems.push(`Leader Completeness: leader S${s.id + 1} of term ${s.term} lacks committed entry ${i}`);
     });
   }
   return problems;

@@ -46,10 +46,15 @@ export function applyInput(state: RaftState, input: RaftInput, log: RaftEvent[] 
       partition(state, input.sides, log);
       return;
     case "heal":
-      partition(state, state.servers.map(() => 0), log);
+      partition(
+        state,
+        state.servers.map(() => 0),
+        log,
+      );
       return;
     case "clientRequest": {
-      if (typeof input.command !== "string" || input.command.length === 0 || input.command.length > 40) throw invalidRange("command", input.command, "a string of 1 to 40 characters");
+      if (typeof input.command !== "string" || input.command.length === 0 || input.command.length > 40)
+        throw invalidRange("command", input.command, "a string of 1 to 40 characters");
       const leader = currentLeader(state);
       if (leader === undefined) {
         if (log) log.push({ time: state.time, kind: "client request", server: 0, term: 0, detail: `no leader: ${input.command} refused` });

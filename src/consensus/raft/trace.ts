@@ -54,11 +54,13 @@ export function parseTrace(text: string | object): RaftTrace {
     }
   }
   const trace = data as Partial<RaftTrace> | null;
-  if (!trace || typeof trace !== "object" || trace.format !== "dslab-raft-trace" || trace.version !== 1) throw invalidRange("trace", data, 'an object with format "dslab-raft-trace" and version 1');
+  if (!trace || typeof trace !== "object" || trace.format !== "dslab-raft-trace" || trace.version !== 1)
+    throw invalidRange("trace", data, 'an object with format "dslab-raft-trace" and version 1');
   const options = checkClusterOptions(trace.options ?? {});
   if (!Array.isArray(trace.inputs)) throw invalidType("trace.inputs", trace.inputs, "an array of inputs");
   trace.inputs.forEach((input, i) => {
-    if (!input || typeof input !== "object" || !RAFT_INPUTS.includes((input as RaftInput).type)) throw invalidRange(`trace.inputs[${i}]`, input, `an object whose type is one of ${RAFT_INPUTS.join(", ")}`);
+    if (!input || typeof input !== "object" || !RAFT_INPUTS.includes((input as RaftInput).type))
+      throw invalidRange(`trace.inputs[${i}]`, input, `an object whose type is one of ${RAFT_INPUTS.join(", ")}`);
   });
   // Replaying checks each input's fields (servers in range, partition sides) with the rules' own validation.
   const result: RaftTrace = { format: "dslab-raft-trace", version: 1, options, inputs: trace.inputs.map((input) => ({ ...input })) };

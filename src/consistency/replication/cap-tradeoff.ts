@@ -58,7 +58,10 @@ export function capTradeoff(options: CapTradeoffOptions = {}): Table {
   for (const mode of ["CP", "AP"] as const) {
     // Writes seen so far: their timestamp (the request time) and arrival at each replica.
     const writes: { at: number; arrive: number[]; ackedAt: number }[] = [];
-    const byPhase = { partition: { total: 0, answered: 0, reads: 0, stale: 0, ms: [] as number[] }, normal: { total: 0, answered: 0, reads: 0, stale: 0, ms: [] as number[] } };
+    const byPhase = {
+      partition: { total: 0, answered: 0, reads: 0, stale: 0, ms: [] as number[] },
+      normal: { total: 0, answered: 0, reads: 0, stale: 0, ms: [] as number[] },
+    };
     for (const r of requests) {
       const phase = byPhase[inPartition(r.at) ? "partition" : "normal"];
       phase.total++;
@@ -91,7 +94,15 @@ export function capTradeoff(options: CapTradeoffOptions = {}): Table {
     }
     for (const [name, p] of Object.entries(byPhase)) {
       const [p99] = p.ms.length > 0 ? quantiles(p.ms, [0.99]) : [NaN];
-      rows.push({ mode, phase: name, requests: p.total, answered: p.answered / p.total, stale: p.reads > 0 ? p.stale / p.reads : 0, mean_ms: p.ms.reduce((a, b) => a + b, 0) / Math.max(1, p.ms.length), p99_ms: p99 });
+      rows.push({
+        mode,
+        phase: name,
+        requests: p.total,
+        answered: p.answered / p.total,
+        stale: p.reads > 0 ? p.stale / p.reads : 0,
+        mean_ms: p.ms.reduce((a, b) => a + b, 0) / Math.max(1, p.ms.length),
+        p99_ms: p99,
+      });
     }
   }
   return tableFromRows(rows);

@@ -78,32 +78,34 @@ export function primaryBackup(options: PrimaryBackupOptions = {}): Table {
   const horizon = t;
   const crashAt = Array.from({ length: crashes }, () => horizon * (0.1 + 0.8 * rng.random()));
   const arrivals = Float64Array.from(arriveBackup1).sort();
-  return tableFromRows((["sync", "async"] as const).map((mode) => {
-    const acks = mode === "sync" ? syncAck : asyncAck;
-    const latency = acks.map((a, i) => a - start[i]);
-    const sortedAcks = Float64Array.from(acks).sort();
-    let lostTotal = 0;
-    let anyLost = 0;
-    for (const c of crashAt) {
-      // Acknowledged by c but not yet on backup 1. Synchronous acks follow the backups' copies, so never;
-      // asynchronous acks precede them, so it is (acks ≤ c) − (arrivals ≤ c).
-      const lost = mode === "sync" ? 0 : Math.max(0, countAtMost(sortedAcks, c) - countAtMost(arrivals, c));
-      lostTotal += lost;
-      if (lost > 0) anyLost++;
-    }
-    const [p50, p99] = quantiles(latency, [0.5, 0.99]);
-    const inFlight = mode === "sync" ? 0 : (writesPerSecond / 1000) * (mixtureMean(legs.w) + legs.remoteDelayMs);
-    return {
-      mode,
-      backups,
-      profile,
-      mean_write_ms: latency.reduce((a, b) => a + b, 0) / writes,
-      p50_write_ms: p50,
-      p99_write_ms: p99,
-      mean_lost_writes: lostTotal / crashes,
-      lost_closed_form: inFlight,
-      p_lose_any: anyLost / crashes,
-      p_lose_any_closed_form: 1 - Math.exp(-inFlight),
-    };
-  }));
+  return tableFromRows(
+    (["sync", "async"] as const).map((mode) => {
+      const acks = mode === "sync" ? syncAck : asyncAck;
+      const latency = acks.map((a, i) => a - start[i]);
+      const sortedAcks = Float64Array.from(acks).sort();
+      let lostTotal = 0;
+      let anyLost = 0;
+      for (const c of crashAt) {
+        // Acknowledged by c but not yet on backup 1. Synchronous acks follow the backups' copies, so never;
+        // asynchronous acks precede them, so it is (acks ≤ c) − (arrivals ≤ c).
+        const lost = mode === "sync" ? 0 : Math.max(0, countAtMost(sortedAcks, c) - countAtMost(arrivals, c));
+        lostTotal += lost;
+        if (lost > 0) anyLost++;
+      }
+      const [p50, p99] = quantiles(latency, [0.5, 0.99]);
+      const inFlight = mode === "sync" ? 0 : (writesPerSecond / 1000) * (mixtureMean(legs.w) + legs.remoteDelayMs);
+      return {
+        mode,
+        backups,
+        profile,
+        mean_write_ms: latency.reduce((a, b) => a + b, 0) / writes,
+        p50_write_ms: p50,
+        p99_write_ms: p99,
+        mean_lost_writes: lostTotal / crashes,
+        lost_closed_form: inFlight,
+        p_lose_any: anyLost / crashes,
+        p_lose_any_closed_form: 1 - Math.exp(-inFlight),
+      };
+    }),
+  );
 }

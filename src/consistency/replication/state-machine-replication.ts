@@ -35,7 +35,10 @@ export function stateMachineReplication(options: StateMachineReplicationOptions 
   checkOneOf("order", order, ["log", "arrival"] as const);
   checkSeed(seed);
   const rng = createRng(seed);
-  const kinds: RegisterCommand[] = [{ name: "double", times: 2, plus: 0 }, { name: "add 3", times: 1, plus: 3 }];
+  const kinds: RegisterCommand[] = [
+    { name: "double", times: 2, plus: 0 },
+    { name: "add 3", times: 1, plus: 3 },
+  ];
   // Commands leave the clients 1 ms apart; each reaches each replica after 0-5 ms.
   const sent = Array.from({ length: commands }, (_, i) => ({ command: kinds[rng.int(2)], sentAt: i }));
   const rows: object[] = [];

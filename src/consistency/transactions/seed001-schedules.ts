@@ -27,30 +27,32 @@ export function seed001Schedules({ x0 = 1 }: Seed001Options = {}): Table {
   const initial: Database = { X: x0, Y: x0 + 10 };
   const programs = [SEED001_PROGRAM, SEED001_PROGRAM];
   const serialX = 4 * x0;
-  return tableFromRows(interleavings(5, 5).map((schedule) => {
-    const { db, history } = runSchedule(programs, schedule, initial);
-    const graph = conflictGraph(history);
-    const serial = schedule.join("") === "1111122222" || schedule.join("") === "2222211111";
-    const reads = history.filter((a) => a.kind === "read");
-    const firstWriteX = history.findIndex((a) => a.kind === "write" && a.item === "X");
-    const bothReadFirst = reads.every((r) => history.indexOf(r) < firstWriteX);
-    const anomaly = serial ? "none (serial)" : graph.serializable ? "none (serializable)" : bothReadFirst ? "lost update" : "inconsistent write order";
-    const locked = twoPhaseLocking(programs, schedule, initial);
-    return {
-      schedule: schedule.join(""),
-      accesses: history.map(accessLabel).join(" "),
-      x: db.X,
-      y: db.Y,
-      consistent: db.Y === db.X + 10,
-      doubled_twice: db.X === serialX,
-      serializable: graph.serializable,
-      cycle: graph.cycle.map((t) => `T${t}`).join(" → "),
-      anomaly,
-      x_2pl: locked.db.X,
-      y_2pl: locked.db.Y,
-      waits: locked.waits,
-      deadlock: locked.deadlock,
-      seed_schedule: schedule.join("") === SEED001_SCHEDULE.join(""),
-    };
-  }));
+  return tableFromRows(
+    interleavings(5, 5).map((schedule) => {
+      const { db, history } = runSchedule(programs, schedule, initial);
+      const graph = conflictGraph(history);
+      const serial = schedule.join("") === "1111122222" || schedule.join("") === "2222211111";
+      const reads = history.filter((a) => a.kind === "read");
+      const firstWriteX = history.findIndex((a) => a.kind === "write" && a.item === "X");
+      const bothReadFirst = reads.every((r) => history.indexOf(r) < firstWriteX);
+      const anomaly = serial ? "none (serial)" : graph.serializable ? "none (serializable)" : bothReadFirst ? "lost update" : "inconsistent write order";
+      const locked = twoPhaseLocking(programs, schedule, initial);
+      return {
+        schedule: schedule.join(""),
+        accesses: history.map(accessLabel).join(" "),
+        x: db.X,
+        y: db.Y,
+        consistent: db.Y === db.X + 10,
+        doubled_twice: db.X === serialX,
+        serializable: graph.serializable,
+        cycle: graph.cycle.map((t) => `T${t}`).join(" → "),
+        anomaly,
+        x_2pl: locked.db.X,
+        y_2pl: locked.db.Y,
+        waits: locked.waits,
+        deadlock: locked.deadlock,
+        seed_schedule: schedule.join("") === SEED001_SCHEDULE.join(""),
+      };
+    }),
+  );
 }

@@ -33,10 +33,19 @@ describe("paxosDuel(options)", () => {
   });
 
   it("lets every proposer that finishes learn the same value (safety, fast-check)", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 30 }), (proposers, acceptors, seed, retry) => {
-      const run = paxosDuel({ proposers, acceptors, seed, retryMs: [0, retry], delayMs: [1, 20], continueAfterDecision: true, maxMs: 3000 });
-      expect(new Set(run.decisions).size).toBeLessThanOrEqual(1);
-    }), { numRuns: 150, seed: 11 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: 0, max: 30 }),
+        (proposers, acceptors, seed, retry) => {
+          const run = paxosDuel({ proposers, acceptors, seed, retryMs: [0, retry], delayMs: [1, 20], continueAfterDecision: true, maxMs: 3000 });
+          expect(new Set(run.decisions).size).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 150, seed: 11 },
+    );
   });
 
   it("rejects bad parameters, naming them", () => {

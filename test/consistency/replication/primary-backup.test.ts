@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { primaryBackup } from "../../../src/consistency";
 
-type Row = { mode: string; mean_write_ms: number; p99_write_ms: number; mean_lost_writes: number; lost_closed_form: number; p_lose_any: number; p_lose_any_closed_form: number };
+type Row = {
+  mode: string;
+  mean_write_ms: number;
+  p99_write_ms: number;
+  mean_lost_writes: number;
+  lost_closed_form: number;
+  p_lose_any: number;
+  p_lose_any_closed_form: number;
+};
 const rows = (profile: "LNKD-SSD" | "LNKD-DISK" | "WAN") => primaryBackup({ profile, seed: 3 }).objects() as Row[];
 
 describe("primaryBackup({ backups, writesPerSecond, profile, crashes, seed })", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { stateMachineReplication } from "../../../src/consistency";
 
 type Row = { replica: string; step: number; command: string; x: number };
-const final = (order: "log" | "arrival", seed: number) => (stateMachineReplication({ order, seed, commands: 20 }).objects() as Row[]).filter((r) => r.step === 20).map((r) => r.x);
+const final = (order: "log" | "arrival", seed: number) =>
+  (stateMachineReplication({ order, seed, commands: 20 }).objects() as Row[]).filter((r) => r.step === 20).map((r) => r.x);
 
 describe("stateMachineReplication({ replicas, commands, order, seed })", () => {
   it("brings replicas applying one ordered log through the same states", () => {

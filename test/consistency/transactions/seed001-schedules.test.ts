@@ -1,14 +1,41 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SEED001_PROGRAM, SEED001_SCHEDULE, conflictGraph, interleavings, namedAnomalies, runSchedule, seed001Schedules, twoPhaseLocking } from "../../../src/consistency";
+import {
+  SEED001_PROGRAM,
+  SEED001_SCHEDULE,
+  conflictGraph,
+  interleavings,
+  namedAnomalies,
+  runSchedule,
+  seed001Schedules,
+  twoPhaseLocking,
+} from "../../../src/consistency";
 
-type Row = { schedule: string; accesses: string; x: number; y: number; consistent: boolean; serializable: boolean; cycle: string; anomaly: string; x_2pl: number; y_2pl: number; waits: number; deadlock: boolean; seed_schedule: boolean };
+type Row = {
+  schedule: string;
+  accesses: string;
+  x: number;
+  y: number;
+  consistent: boolean;
+  serializable: boolean;
+  cycle: string;
+  anomaly: string;
+  x_2pl: number;
+  y_2pl: number;
+  waits: number;
+  deadlock: boolean;
+  seed_schedule: boolean;
+};
 const rows = seed001Schedules().objects() as Row[];
 const programs = [SEED001_PROGRAM, SEED001_PROGRAM];
 
 describe("interleavings(n1, n2)", () => {
   it("lists the C(n1 + n2, n1) order-keeping interleavings", () => {
-    expect(interleavings(2, 1)).toEqual([[1, 1, 2], [1, 2, 1], [2, 1, 1]]);
+    expect(interleavings(2, 1)).toEqual([
+      [1, 1, 2],
+      [1, 2, 1],
+      [2, 1, 1],
+    ]);
     expect(interleavings(5, 5).length).toBe(252);
   });
 });
@@ -45,11 +72,13 @@ describe("seed001Schedules()", () => {
 describe("twoPhaseLocking(programs, schedule, initial)", () => {
   it("produces conflict-serializable histories for any interleaving (fast-check)", () => {
     const schedules = interleavings(5, 5);
-    fc.assert(fc.property(fc.integer({ min: 0, max: schedules.length - 1 }), fc.integer({ min: -50, max: 50 }), (i, x0) => {
-      const run = twoPhaseLocking(programs, schedules[i], { X: x0, Y: x0 + 10 });
-      expect(conflictGraph(run.history).serializable).toBe(true);
-      expect(run.db).toEqual(runSchedule(programs, [1, 1, 1, 1, 1, 2, 2, 2, 2, 2], { X: x0, Y: x0 + 10 }).db);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: schedules.length - 1 }), fc.integer({ min: -50, max: 50 }), (i, x0) => {
+        const run = twoPhaseLocking(programs, schedules[i], { X: x0, Y: x0 + 10 });
+        expect(conflictGraph(run.history).serializable).toBe(true);
+        expect(run.db).toEqual(runSchedule(programs, [1, 1, 1, 1, 1, 2, 2, 2, 2, 2], { X: x0, Y: x0 + 10 }).db);
+      }),
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 // imported from the bundle, federated ones are created from their containers (window._JUPYTERLAB)
 // by the module names their package.json's jupyterlab._build gives, and all are registered with
 // JupyterLab. registerPluginModules is the API every JupyterLab 4.x has.
-import { PageConfig } from '@jupyterlab/coreutils';
+import { PageConfig } from "@jupyterlab/coreutils";
 
 async function createModule(scope, module) {
   const factory = await window._JUPYTERLAB[scope].get(module);
@@ -13,7 +13,7 @@ async function createModule(scope, module) {
 
 /** Plugins of an extension module (ES default export or CommonJS). */
 function pluginsOf(extension) {
-  const exports = Object.prototype.hasOwnProperty.call(extension, '__esModule') ? extension.default : extension;
+  const exports = Object.hasOwn(extension, "__esModule") ? extension.default : extension;
   const plugins = Array.isArray(exports) ? exports : [exports];
   return plugins.filter((p) => !PageConfig.Extension.isDisabled(p.id));
 }
@@ -22,8 +22,8 @@ function pluginsOf(extension) {
  * @param builtins `{ extensions, mimeExtensions }`: functions that import each bundled extension.
  */
 export async function start(builtins) {
-  const { JupyterLab } = await import('@jupyterlab/application');
-  const federated = JSON.parse(PageConfig.getOption('federated_extensions') || '[]');
+  const { JupyterLab } = await import("@jupyterlab/application");
+  const federated = JSON.parse(PageConfig.getOption("federated_extensions") || "[]");
   const federatedNames = federated.map((d) => d.name);
   const mimeExtensions = [];
   const register = [];
@@ -37,5 +37,5 @@ export async function start(builtins) {
   const lab = new JupyterLab({ mimeExtensions, disabled: { matches: [], patterns: [] }, deferred: { matches: [], patterns: [] } });
   lab.registerPluginModules(register);
   await lab.start({ ignorePlugins: [], bubblingKeydown: true });
-  if (PageConfig.getOption('exposeAppInBrowser').toLowerCase() === 'true') window.jupyterapp = lab;
+  if (PageConfig.getOption("exposeAppInBrowser").toLowerCase() === "true") window.jupyterapp = lab;
 }

@@ -17,7 +17,9 @@ let browser: Browser | undefined;
 let pageJs = "";
 let pageCss = "";
 
-const CELL = ['import { ClusterExplorer } from "dslab/widgets";', "const explorer = new ClusterExplorer({ seed: 2, delayMs: [10, 30] });", "explorer"].join("\n");
+const CELL = ['import { ClusterExplorer } from "dslab/widgets";', "const explorer = new ClusterExplorer({ seed: 2, delayMs: [10, 30] });", "explorer"].join(
+  "\n",
+);
 
 beforeAll(async () => {
   if (!canRun) return;
@@ -26,7 +28,10 @@ beforeAll(async () => {
   pageJs = readFileSync(join(out, "live-page.js"), "utf8");
   pageCss = readFileSync(join(out, "live-page.css"), "utf8");
   server = await startJupyterServer(kernelEnv(), join(root, "notebooks"));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 afterAll(async () => {
@@ -37,7 +42,11 @@ afterAll(async () => {
 /** The servers as the view draws them: id, role (or "down") and term. */
 function drawnServers(page: Page): Promise<{ id: number; role: string; term: number }[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll(".dslab-raft-server")).map((g) => ({ id: Number(g.getAttribute("data-server")), role: g.getAttribute("data-role")!, term: Number(g.getAttribute("data-term")) })),
+    Array.from(document.querySelectorAll(".dslab-raft-server")).map((g) => ({
+      id: Number(g.getAttribute("data-server")),
+      role: g.getAttribute("data-role")!,
+      term: Number(g.getAttribute("data-term")),
+    })),
   );
 }
 
@@ -61,7 +70,11 @@ describe.runIf(canRun)("the cluster explorer in Chromium against the live dslab 
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="padding: 24px"><div id="outputs"></div></body></html>`);
     await page.addStyleTag({ content: pageCss });
     await page.addScriptTag({ content: pageJs });
-    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), { baseUrl: server!.url, token: server!.token, code: CELL });
+    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), {
+      baseUrl: server!.url,
+      token: server!.token,
+      code: CELL,
+    });
     expect(status).toBe("ok");
     await page.waitForSelector(".dslab-raft-server", { timeout: 30_000 });
     expect((await drawnServers(page)).map((s) => s.role)).toEqual(["follower", "follower", "follower", "follower", "follower"]);

@@ -26,7 +26,11 @@ function freePort(): Promise<number> {
 export async function startJupyterServer(env: NodeJS.ProcessEnv, cwd: string): Promise<JupyterServer> {
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
-  const child: ChildProcess = spawn(PYTHON, ["-m", "jupyter_server", "--allow-root", "--no-browser", `--ServerApp.token=${token}`, `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${cwd}`], { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    PYTHON,
+    ["-m", "jupyter_server", "--allow-root", "--no-browser", `--ServerApp.token=${token}`, `--port=${port}`, "--ip=127.0.0.1", `--ServerApp.root_dir=${cwd}`],
+    { env, cwd, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let log = "";
   child.stdout?.on("data", (d) => (log += String(d)));
   child.stderr?.on("data", (d) => (log += String(d)));

@@ -62,7 +62,11 @@ describe.runIf(canRun)("widgets in Chromium against the live dslab kernel behind
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="padding: 24px"><div id="outputs"></div></body></html>`);
     await page.addStyleTag({ content: pageCss });
     await page.addScriptTag({ content: pageJs });
-    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), { baseUrl: server!.url, token: server!.token, code: CELL });
+    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), {
+      baseUrl: server!.url,
+      token: server!.token,
+      code: CELL,
+    });
     expect(status).toBe("ok");
     await page.waitForSelector(".dslab-figure .scatterlayer .trace .point", { timeout: 30_000 });
     await page.waitForSelector(".widget-slider .noUi-handle");
@@ -79,7 +83,11 @@ describe.runIf(canRun)("widgets in Chromium against the live dslab kernel behind
     const readout = Number(await page.locator(".widget-slider .widget-readout").textContent());
     expect(readout).toBeGreaterThan(5);
     // The kernel runs the interact on the new value and sends the Figure an update; the view redraws.
-    await page.waitForFunction((n) => (document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { data?: { y: number[] }[] } | null)?.data?.[0]?.y?.length === n, readout, { timeout: 20_000 });
+    await page.waitForFunction(
+      (n) => (document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { data?: { y: number[] }[] } | null)?.data?.[0]?.y?.length === n,
+      readout,
+      { timeout: 20_000 },
+    );
     await page.waitForTimeout(300);
     const after = await trace(page);
     await page.screenshot({ path: join(artifacts, "widgets-live-after.png") });
@@ -92,7 +100,12 @@ describe.runIf(canRun)("widgets in Chromium against the live dslab kernel behind
 
   it("keeps the reader's zoom when the slider changes only the data", async () => {
     const page = browser!.contexts()[0]!.pages()[0]!;
-    const axisRange = () => page.evaluate(() => (document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { layout: { xaxis: { range: number[] } } }).layout.xaxis.range.map((v) => Math.round(v * 10) / 10));
+    const axisRange = () =>
+      page.evaluate(() =>
+        (document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { layout: { xaxis: { range: number[] } } }).layout.xaxis.range.map(
+          (v) => Math.round(v * 10) / 10,
+        ),
+      );
     const fullRange = await axisRange();
     // Zoom the way a reader does: drag a box over the left part of the plot area.
     const area = (await page.locator(".dslab-figure .nsewdrag").first().boundingBox())!;
@@ -105,7 +118,11 @@ describe.runIf(canRun)("widgets in Chromium against the live dslab kernel behind
     expect(zoomed[1]).toBeLessThan(fullRange[1] * 0.6);
     const track = (await page.locator(".widget-slider .noUi-target").boundingBox())!;
     await page.mouse.click(track.x + track.width * 0.98, track.y + track.height / 2);
-    await page.waitForFunction(() => ((document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { data: { y: number[] }[] }).data[0].y.length ?? 0) >= 19, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => ((document.querySelector(".dslab-figure .js-plotly-plot") as unknown as { data: { y: number[] }[] }).data[0].y.length ?? 0) >= 19,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(artifacts, "widgets-live-zoom-kept.png") });
     expect(await axisRange()).toEqual(zoomed);

@@ -58,7 +58,11 @@ class WorkerComm {
   ) {}
 
   open(data: unknown, callbacks?: Callbacks, metadata?: unknown, buffers?: (ArrayBuffer | ArrayBufferView)[]): string {
-    return this.bridge.send({ type: "comm_open", comm_id: this.comm_id, target_name: this.target_name, data, metadata: metadata ?? {}, buffers: [], msg_id: "" }, callbacks, buffers);
+    return this.bridge.send(
+      { type: "comm_open", comm_id: this.comm_id, target_name: this.target_name, data, metadata: metadata ?? {}, buffers: [], msg_id: "" },
+      callbacks,
+      buffers,
+    );
   }
 
   send(data: unknown, callbacks?: Callbacks, metadata?: unknown, buffers?: (ArrayBuffer | ArrayBufferView)[]): string {
@@ -86,7 +90,10 @@ class WorkerComm {
   }
 }
 
-function asMessage(m: { comm_id: string; data: unknown; metadata?: unknown; buffers?: ArrayBuffer[]; parent?: string; target_name?: string }, msgType: string): unknown {
+function asMessage(
+  m: { comm_id: string; data: unknown; metadata?: unknown; buffers?: ArrayBuffer[]; parent?: string; target_name?: string },
+  msgType: string,
+): unknown {
   return {
     header: { msg_id: uuid(), msg_type: msgType },
     parent_header: m.parent ? { msg_id: m.parent } : {},
@@ -103,20 +110,20 @@ class Bridge {
   private readonly callbacks = new Map<string, Callbacks>();
   /** Saved id -> live id, and back. */
   toLive = new Map<string, string>();
-  private fromLive = new Map<string, string>();
 
   constructor(private readonly worker: Worker) {}
 
   setMapping(map: Map<string, string>): void {
     this.toLive = map;
-    this.fromLive = new Map([...map].map(([s, l]) => [l, s]));
   }
 
   send(msg: ToKernel, callbacks?: Callbacks, buffers?: (ArrayBuffer | ArrayBufferView)[]): string {
     const msgId = uuid();
     const out = { ...msg, msg_id: msgId } as ToKernel;
     if ("data" in out) (out as { data: unknown }).data = renameReferences(out.data, (id) => this.toLive.get(id));
-    const transfer = (buffers ?? []).map((b) => (b instanceof ArrayBuffer ? b.slice(0) : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer)));
+    const transfer = (buffers ?? []).map((b) =>
+      b instanceof ArrayBuffer ? b.slice(0) : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer),
+    );
     if ("buffers" in out) (out as { buffers: ArrayBuffer[] }).buffers = transfer;
     if (callbacks) this.callbacks.set(msgId, callbacks);
     this.worker.postMessage(out, transfer);
@@ -138,7 +145,13 @@ class LiveStates {
   observe(m: FromKernel): void {
     if (m.type === "comm_open" && m.target_name === "jupyter.widget") {
       const data = m.data as { state?: Record<string, unknown>; buffer_paths?: unknown[] };
-      this.models.set(m.comm_id, { target: m.target_name, state: { ...(data.state ?? {}) }, metadata: m.metadata, buffers: [...m.buffers], paths: [...(data.buffer_paths ?? [])] });
+      this.models.set(m.comm_id, {
+        target: m.target_name,
+        state: { ...(data.state ?? {}) },
+        metadata: m.metadata,
+        buffers: [...m.buffers],
+        paths: [...(data.buffer_paths ?? [])],
+      });
     } else if (m.type === "comm_msg") {
       const model = this.models.get(m.comm_id);
       const data = m.data as { method?: string; state?: Record<string, unknown>; buffer_paths?: unknown[] };
@@ -163,7 +176,10 @@ class LiveStates {
  * Arms a rendered handout: the first pointer, key or focus event in a widget starts the in-page
  * kernel. Returns the status object (also window.dslabLive) and a way to start at once.
  */
-export function armLiveHandout(manager: HTMLManager, root: Document = document): { status: LiveStatus; start(): Promise<LiveStatus>; manager: HTMLManager } | undefined {
+export function armLiveHandout(
+  manager: HTMLManager,
+  root: Document = document,
+): { status: LiveStatus; start(): Promise<LiveStatus>; manager: HTMLManager } | undefined {
   const planTag = root.querySelector(`script[type="${LIVE_PLAN_TYPE}"]`);
   const kernelTag = root.querySelector(`script[type="${LIVE_KERNEL_TYPE}"]`);
   const stateTag = root.querySelector(`script[type="${WIDGET_STATE_TYPE}"]`);
@@ -180,12 +196,14 @@ export function armLiveHandout(manager: HTMLManager, root: Document = document):
     status.startedAt ??= performance.now();
     status.state = "starting";
     show();
-    starting ??= kernelSource(kernelTag).then((source) => goLive(manager, plan, saved, source, status, show)).catch((error: unknown) => {
-      status.state = "failed";
-      status.reason = error instanceof Error ? error.message : String(error);
-      show();
-      return status;
-    });
+    starting ??= kernelSource(kernelTag)
+      .then((source) => goLive(manager, plan, saved, source, status, show))
+      .catch((error: unknown) => {
+        status.state = "failed";
+        status.reason = error instanceof Error ? error.message : String(error);
+        show();
+        return status;
+      });
     return starting;
   };
   const onTouch = (event: Event) => {
@@ -272,7 +290,10 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
   const touched: [WidgetModel, string, unknown][] = [];
   const rebound: Promise<unknown>[] = [];
   for (const [savedId, liveId] of map) {
-    const model = (await manager.get_model(savedId)) as WidgetModel & { _handle_comm_msg(msg: unknown): Promise<void>; _handle_comm_closed(msg: unknown): void };
+    const model = (await manager.get_model(savedId)) as WidgetModel & {
+      _handle_comm_msg(msg: unknown): Promise<void>;
+      _handle_comm_closed(msg: unknown): void;
+    };
     for (const attr of ["value", "index"]) {
       const before = saved.state[savedId].state[attr];
       if (attr in saved.state[savedId].state && JSON.stringify(model.get(attr)) !== JSON.stringify(before)) touched.push([model, attr, model.get(attr)]);
@@ -290,17 +311,40 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
     if (bridge.comms.has(liveId)) continue;
     const comm = new WorkerComm(liveId, model.target, bridge);
     bridge.comms.set(liveId, comm);
-    await manager.handle_comm_open(comm as never, asMessage({ comm_id: liveId, target_name: model.target, data: { state: model.state, buffer_paths: model.paths }, metadata: model.metadata, buffers: model.buffers }, "comm_open") as never);
+    await manager.handle_comm_open(
+      comm as never,
+      asMessage(
+        {
+          comm_id: liveId,
+          target_name: model.target,
+          data: { state: model.state, buffer_paths: model.paths },
+          metadata: model.metadata,
+          buffers: model.buffers,
+        },
+        "comm_open",
+      ) as never,
+    );
   }
   // Bound models take what differs in the live state (nothing, when the notebook is deterministic:
   // the saved views are not redrawn). References are compared through the pairing.
   for (const [savedId, liveId] of map) {
     const model = states.models.get(liveId)!;
     const before = saved.state[savedId].state;
-    const changed = Object.fromEntries(Object.entries(model.state).filter(([key, value]) => !key.startsWith("_") && JSON.stringify(renameReferences(before[key], (id) => map.get(id))) !== JSON.stringify(value)));
+    const changed = Object.fromEntries(
+      Object.entries(model.state).filter(
+        ([key, value]) => !key.startsWith("_") && JSON.stringify(renameReferences(before[key], (id) => map.get(id))) !== JSON.stringify(value),
+      ),
+    );
     const kept = model.paths.map((p, i) => [p, i] as const).filter(([p]) => Array.isArray(p) && String(p[0]) in changed);
     if (Object.keys(changed).length === 0) continue;
-    bridge.comms.get(liveId)!.deliver(asMessage({ comm_id: liveId, data: { method: "update", state: changed, buffer_paths: kept.map(([p]) => p) }, buffers: kept.map(([, i]) => model.buffers[i]) }, "comm_msg"));
+    bridge.comms
+      .get(liveId)!
+      .deliver(
+        asMessage(
+          { comm_id: liveId, data: { method: "update", state: changed, buffer_paths: kept.map(([p]) => p) }, buffers: kept.map(([, i]) => model.buffers[i]) },
+          "comm_msg",
+        ),
+      );
     rebound.push(manager.get_model(savedId).then((m) => m.state_change));
   }
   await Promise.all(rebound);
@@ -311,7 +355,9 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
   }
   status.bound = map.size;
   const liveRoots = new Set(roots.filter(([s]) => map.has(s)).map(([s]) => s));
-  status.unbound = Object.values(plan.views).flat().filter((id) => !liveRoots.has(id));
+  status.unbound = Object.values(plan.views)
+    .flat()
+    .filter((id) => !liveRoots.has(id));
   status.state = "live";
   status.liveAt = performance.now();
   show();

@@ -9,10 +9,10 @@ export interface InspectOptions {
 
 /** A readable rendering of a value, close to Node's util.inspect for plain data. */
 export function inspect(value: unknown, options: InspectOptions = {}): string {
-  return show(value, options.depth ?? 2, new Set(), true);
+  return show(value, options.depth ?? 2, new Set());
 }
 
-function show(value: unknown, depth: number, seen: Set<unknown>, top: boolean): string {
+function show(value: unknown, depth: number, seen: Set<unknown>): string {
   switch (typeof value) {
     case "string":
       return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n")}'`;
@@ -38,16 +38,32 @@ function show(value: unknown, depth: number, seen: Set<unknown>, top: boolean): 
   seen.add(value);
   try {
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-      const items = Array.from(value as unknown as ArrayLike<unknown>).slice(0, 100).map((v) => show(v, depth - 1, seen, false));
+      const items = Array.from(value as unknown as ArrayLike<unknown>)
+        .slice(0, 100)
+        .map((v) => show(v, depth - 1, seen));
       if ((value as unknown as ArrayLike<unknown>).length > 100) items.push(`... ${(value as unknown as ArrayLike<unknown>).length - 100} more items`);
       const prefix = Array.isArray(value) ? "" : `${value.constructor.name}(${(value as unknown as ArrayLike<unknown>).length}) `;
       return wrap(prefix, "[", items, "]");
     }
-    if (value instanceof Map) return wrap(`Map(${value.size}) `, "{", [...value].map(([k, v]) => `${show(k, depth - 1, seen, false)} => ${show(v, depth - 1, seen, false)}`), "}");
-    if (value instanceof Set) return wrap(`Set(${value.size}) `, "{", [...value].map((v) => show(v, depth - 1, seen, false)), "}");
+    if (value instanceof Map)
+      return wrap(
+        `Map(${value.size}) `,
+        "{",
+        [...value].map(([k, v]) => `${show(k, depth - 1, seen)} => ${show(v, depth - 1, seen)}`),
+        "}",
+      );
+    if (value instanceof Set)
+      return wrap(
+        `Set(${value.size}) `,
+        "{",
+        [...value].map((v) => show(v, depth - 1, seen)),
+        "}",
+      );
     const proto = Object.getPrototypeOf(value);
     const name = proto && proto !== Object.prototype && proto.constructor?.name ? `${proto.constructor.name} ` : "";
-    const items = Object.keys(value as object).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${show((value as Record<string, unknown>)[k], depth - 1, seen, false)}`);
+    const items = Object.keys(value as object).map(
+      (k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${show((value as Record<string, unknown>)[k], depth - 1, seen)}`,
+    );
     return items.length === 0 ? `${name}{}` : wrap(name, "{", items, "}");
   } finally {
     seen.delete(value);
@@ -72,7 +88,7 @@ export function format(...args: unknown[]): string {
       const arg = args[i++];
       switch (spec) {
         case "%s":
-          return typeof arg === "string" ? arg : show(arg, 1, new Set(), false);
+          return typeof arg === "string" ? arg : show(arg, 1, new Set());
         case "%d":
         case "%i":
           return String(spec === "%i" ? Math.trunc(Number(arg)) : Number(arg));
