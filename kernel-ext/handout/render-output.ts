@@ -1,3 +1,4 @@
+import { compactFigure } from "./compact-figure";
 import { escapeHtml, jsonForScript, stripAnsi } from "./escape-html";
 import { joinText, type HandoutOutput } from "./notebook-shape";
 
@@ -35,7 +36,7 @@ function renderBundle(data: Record<string, unknown>, context: OutputContext): st
     return `<div class="output-widget"><script type="${WIDGET_VIEW_MIME}">${jsonForScript(view)}</script></div>`;
   }
   if (data[PLOTLY_MIME] !== undefined) {
-    return `<div class="output-figure"><div class="plotly-figure"></div><script type="${PLOTLY_MIME}">${jsonForScript(data[PLOTLY_MIME])}</script></div>`;
+    return `<div class="output-figure"><div class="plotly-figure"></div><script type="${PLOTLY_MIME}">${jsonForScript(compactFigure(data[PLOTLY_MIME]))}</script></div>`;
   }
   if (data["text/html"] !== undefined) return `<div class="output-html">${joinText(data["text/html"] as string | string[])}</div>`;
   if (data["image/svg+xml"] !== undefined) return `<div class="output-image">${joinText(data["image/svg+xml"] as string | string[])}</div>`;
