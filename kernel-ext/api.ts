@@ -80,6 +80,12 @@ export interface KernelApi {
    * sent to `sink` instead of the front end: how an Output widget keeps what a callback printed.
    */
   capture<T>(sink: (output: CapturedOutput) => void, fn: () => T): T;
+  /**
+   * The traceback to show for an error a callback raised after its cell ran (a widget's function):
+   * lines in cells as `In[N]:LINE:COL`, the kernel's and the widgets' own frames left out.
+   * Optional: without it, the error's stack is shown as it is.
+   */
+  errorTraceback?(error: unknown): string[];
 }
 
 /** An output captured by KernelApi.capture, in nbformat's shape (or a clear request). */

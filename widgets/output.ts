@@ -60,7 +60,8 @@ export class Output extends Widget {
   /** Shows an error with its traceback. */
   appendError(error: unknown): void {
     const e = error instanceof Error ? error : new Error(String(error));
-    this.append({ output_type: "error", ename: e.name, evalue: e.message, traceback: (e.stack ?? `${e.name}: ${e.message}`).split("\n") });
+    const traceback = kernelApi()?.errorTraceback?.(e) ?? (e.stack ?? `${e.name}: ${e.message}`).split("\n");
+    this.append({ output_type: "error", ename: e.name, evalue: e.message, traceback });
   }
 
   /** Carries out a pending clear({ wait: true }) that no output has triggered. */

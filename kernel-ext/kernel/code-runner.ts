@@ -7,6 +7,7 @@ import type { Converter } from "tslab/dist/converter";
 import type { ConverterSet, Executor } from "tslab/dist/executor";
 import { packageRoot } from "../package-root";
 import { cellCompleteness } from "./cell-completeness";
+import { cellTraceback } from "./tracebacks";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
 import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
 
@@ -197,19 +198,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
 
 /** A thrown value as Jupyter error fields; stack frames in cells read `cell:LINE:COL` (see cell-source-maps.ts). */
 export function errorResult(value: unknown): RunResult {
-  if (value instanceof Error) {
-    const header = `${value.name}: ${value.message}`;
-    const stack = value.stack ?? header;
-    // Node prefixes errors from vm code with the source line and a caret; start at the error itself.
-    const from = stack.indexOf(header);
-    const lines = (from >= 0 ? stack.slice(from) : stack).split("\n");
-    const frames = lines
-      .filter(
-        (line, i) => i === 0 || !(/\(node:|at node:|tslab[\\/]dist|kernel-ext[\\/]kernel|sigintHandlersWrap/.test(line) || cellSourceMaps.isWrapperFrame(line)),
-      )
-      .map((line, i) => (i === 0 ? line : cellSourceMaps.rewriteFrame(line)));
-    return { status: "error", ename: value.name, evalue: value.message, traceback: frames };
-  }
+  if (value instanceof Error) return { status: "error", ename: value.name, evalue: value.message, traceback: cellTraceback(value) };
   const text = format("%O", value);
   return { status: "error", ename: "Error", evalue: `Uncaught ${text}`, traceback: [`Uncaught ${text}`] };
 }

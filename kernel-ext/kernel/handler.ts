@@ -12,6 +12,7 @@ import { History, type HistoryRequest } from "./history";
 import { createOutputContext } from "./output-context";
 import { createPlotlyHtml } from "./plotly-html";
 import { createStreamBatcher, type StreamBatcher, type StreamBatcherOptions } from "./stream-batcher";
+import { callbackTraceback } from "./tracebacks";
 
 /** The channels a kernel sends on. */
 export type SendChannel = "shell" | "control" | "iopub" | "stdin";
@@ -112,6 +113,7 @@ export class KernelHandler {
       withParent: (msgId, fn) => this.output.runWithParent(this.output.byId(msgId) ?? syntheticParent(msgId, this.options.session), fn),
       toBundle: (value) => this.toBundle(value),
       capture: (sink, fn) => this.output.runWithSink(sink, fn),
+      errorTraceback: (error) => callbackTraceback(error),
     };
   }
 

@@ -109,4 +109,35 @@ describe("widgets in the real kernel", () => {
     expect(after.outputs[0]).toMatchObject({ data: { "text/plain": "3" } });
     expect(iopub.some((m) => m.header.msg_type === "stream" && String((m.content as { text: string }).text).includes("observer got"))).toBe(false);
   });
+
+  it("shows an error a widget's function raises with the lines the user wrote (In[N]:LINE:COL), not the kernel's or the widgets' frames", async () => {
+    const defined = await executeCell(
+      client,
+      ["function checked(n: number): number {", "  if (n > 5) throw new RangeError(`n = ${n} is too big`);", "  return n;", "}"].join("\n"),
+    );
+    expect(defined.status).toBe("ok");
+    iopub.length = 0;
+    const run = await executeCell(
+      client,
+      ['import { interact } from "dslab/widgets";', "interact(({ n }) => console.log(checked(n)), { n: { min: 0, max: 9, value: 2 } });"].join("\n"),
+    );
+    expect(run.status).toBe("ok");
+    const slider = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "IntSliderModel");
+    const output = await waitFor((m) => m.header.msg_type === "comm_open" && content(m).data.state?._model_name === "OutputModel");
+    iopub.length = 0;
+    client.post("comm_msg", { comm_id: content(slider).comm_id, data: { method: "update", state: { value: 7 }, buffer_paths: [] } });
+    type Out = { output_type: string; ename?: string; traceback?: string[] };
+    const update = await waitFor(
+      (m) =>
+        m.header.msg_type === "comm_msg" &&
+        content(m).comm_id === content(output).comm_id &&
+        ((content(m).data.state?.outputs as Out[] | undefined) ?? []).some((o) => o.output_type === "error"),
+    );
+    const error = (content(update).data.state!.outputs as Out[]).find((o) => o.output_type === "error")!;
+    expect(error.ename).toBe("RangeError");
+    const frames = error.traceback!.slice(1);
+    expect(frames[0]).toMatch(/^\s+at checked \(In\[\d+\]:2:\d+\)$/);
+    expect(frames.join("\n")).toMatch(/In\[\d+\]:2:\d+/);
+    expect(frames.join("\n")).not.toMatch(/dslab-cell-|node:internal|[\\/]widgets[\\/]interact|kernel-ext/);
+  });
 });
