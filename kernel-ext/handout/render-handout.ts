@@ -1,6 +1,7 @@
 import { escapeHtml, jsonForScript, scriptSource } from "./escape-html";
 import { HANDOUT_CSS } from "./handout-styles";
 import { joinText, type HandoutNotebook } from "./notebook-shape";
+import { packedScripts } from "./packed-scripts";
 import { PAGE_SCRIPT } from "./page-script";
 import { createMarkdownRenderer, type Heading } from "./render-markdown";
 import { renderOutput } from "./render-output";
@@ -24,6 +25,8 @@ export interface RenderHandoutOptions {
   foldCode?: boolean;
   /** Makes the widgets live in the page: the in-page kernel's source and what it runs (see live-handout.ts). Defaults to none: saved state only. */
   live?: LiveHandout;
+  /** Ship the scripts (and the page script) gzip-compressed, unpacked in the page: a handout 1.3 MB lighter (see packed-scripts.ts). Defaults to false. */
+  packScripts?: boolean;
 }
 
 /**
@@ -31,7 +34,7 @@ export interface RenderHandoutOptions {
  * a table of contents, saved widget state, with all scripts inlined so it opens offline.
  */
 export function renderHandout(notebook: HandoutNotebook, options: RenderHandoutOptions = {}): string {
-  const { scripts = [], styles = [], showCode = true, foldCode = true } = options;
+  const { scripts = [], styles = [], showCode = true, foldCode = true, packScripts = false } = options;
   const markdown = createMarkdownRenderer();
   const widgetState = savedWidgetState(notebook);
   const context = { widgetModels: new Set(Object.keys(widgetState?.state ?? {})) };
@@ -72,8 +75,7 @@ ${widgetState ? `<script type="${WIDGET_STATE_MIME}">${jsonForScript(widgetState
 ${placeContents(numberedBody, tableOfContents(markdown.headings, numbers))}
 </main>
 ${options.live ? liveScripts(options.live) : ""}
-${scripts.map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
-<script>${PAGE_SCRIPT}</script>
+${packScripts ? packedScripts([...scripts, PAGE_SCRIPT]) : [...scripts, PAGE_SCRIPT].map((source) => `<script>${scriptSource(source)}</script>`).join("\n")}
 </body>
 </html>
 `;
