@@ -69,7 +69,13 @@ export async function buildHandouts(options: BuildHandoutsOptions): Promise<Hand
     const how = live ? "the widgets recompute in this page, no kernel needed" : "every figure and widget shows its saved state";
     writeFileSync(
       handout,
-      renderHandout(run.notebook, { scripts, styles, packScripts: true, subtitle: `dslab handout · built ${built} from notebooks/${file} · ${how}`, live: live?.live }),
+      renderHandout(run.notebook, {
+        scripts,
+        styles,
+        packScripts: true,
+        subtitle: `dslab handout · built ${built} from notebooks/${file} · ${how}`,
+        live: live?.live,
+      }),
     );
     const { title, sections } = outline(run.notebook);
     const result = {
