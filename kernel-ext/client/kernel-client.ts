@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createSigner, decodeMessage, encodeMessage, newMessage, type JupyterMessage, type Signer } from "../wire";
+import { kernelPorts } from "./kernel-ports";
 import { findKernelSpec } from "./kernelspec-lookup";
 
 /** Options for launchKernel. */
@@ -17,17 +17,6 @@ export interface LaunchOptions {
   cwd?: string;
   /** Environment of the kernel process (and of the kernelspec lookup). Defaults to process.env. */
   env?: NodeJS.ProcessEnv;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The first lines of a kernel's stderr, for an error message. */
@@ -68,16 +57,24 @@ export class KernelClient {
     this.signer = createSigner(info.key, info.signature_scheme);
   }
 
-  /** Starts a kernel from its kernelspec with a fresh connection file, connects, and waits until it answers. */
-  static async launch({ kernelName = "dslab", cwd = process.cwd(), env = process.env }: LaunchOptions = {}, timeoutMs = 30_000): Promise<KernelClient> {
+  /**
+   * Starts a kernel from its kernelspec with a fresh connection file, connects, and waits until it
+   * answers. A kernel that could not bind its ports (another process took one between the pick and
+   * the bind) is started again on new ones, up to three times in all.
+   */
+  static async launch(options: LaunchOptions = {}, timeoutMs = 30_000): Promise<KernelClient> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KernelClient.launchOnce(options, timeoutMs);
+      } catch (error) {
+        if (attempt >= 3 || !/Address already in use|EADDRINUSE/.test((error as Error).message)) throw error;
+      }
+    }
+  }
+
+  private static async launchOnce({ kernelName = "dslab", cwd = process.cwd(), env = process.env }: LaunchOptions, timeoutMs: number): Promise<KernelClient> {
     const spec = findKernelSpec(kernelName, env);
-    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
+    const [shell_port, iopub_port, stdin_port, control_port, hb_port] = await kernelPorts(5);
     const info: ConnectionInfo = {
       transport: "tcp",
       ip: "127.0.0.1",

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -31,6 +31,20 @@ describe("KernelClient.launch, when the kernel process dies as it starts", () =>
       /^the kernel process exited with code 3 as it started .*\nits stderr:\n {2}no such module$/,
     );
   });
+  it("starts the kernel again on new ports when it could not bind one, three times in all", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "dslab-ports-")), "attempts.log");
+    const script = [
+      `const info = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));`,
+      `require("node:fs").appendFileSync(${JSON.stringify(log)}, [info.shell_port, info.iopub_port, info.stdin_port, info.control_port, info.hb_port].join(" ") + "\\n");`,
+      'console.error("dslab kernel: the control channel failed: Error: Address already in use");',
+      "process.exit(1);",
+    ].join("\n");
+    await expect(KernelClient.launch({ kernelName: "dying", env: dyingKernel(script) }, 60_000)).rejects.toThrow(/Address already in use/);
+    const attempts = readFileSync(log, "utf8").trim().split("\n");
+    expect(attempts).toHaveLength(3);
+    expect(new Set(attempts).size).toBe(3);
+  });
+
   it("leaves nothing running after the failure: a program whose launch failed ends by itself", async () => {
     const env = dyingKernel("process.abort()");
     const client = join(__dirname, "..", "..", "dist", "kernel-ext", "client", "kernel-client.js");
