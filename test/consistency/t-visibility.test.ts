@@ -79,6 +79,17 @@ describe("stalenessWindows(options)", () => {
     expect(w.every((x) => x >= 0)).toBe(true);
     expect(stalenessWindows({ n: 5, r: 3, w: 3, trials: 2000 }).every((x) => x === 0)).toBe(true);
   });
+
+  it("gives the same windows for the same options, each caller its own copy, whatever came between", () => {
+    const first = stalenessWindows({ trials: 3000, seed: 4 });
+    const copy = Float64Array.from(first);
+    first.sort().fill(-1);
+    expect(stalenessWindows({ trials: 3000, seed: 4 })).toEqual(copy);
+    expect(stalenessWindows({ trials: 3000, seed: 5 })).not.toEqual(copy);
+    expect(stalenessWindows({ seed: 4, trials: 3000 })).toEqual(copy);
+    // Different options after the same ones: simulated afresh, not served from the last.
+    expect(stalenessWindows({ trials: 3000, seed: 4, r: 2 })).not.toEqual(copy);
+  });
 });
 
 describe("tVisibilityCurve(options)", () => {
