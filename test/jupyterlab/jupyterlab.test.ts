@@ -20,6 +20,13 @@ const notebooks = readdirSync(join(root, "notebooks"))
   .sort();
 const available = toolsAvailable("jupyter-server and chromium", hasPythonModules("jupyter_server") && existsSync(CHROMIUM));
 
+/**
+ * How the page is polled for a condition: on a timer. Playwright's default polls on animation
+ * frames, and a tab showing only JupyterLab's launcher (the notebook closed) drew none for a
+ * minute while the condition held.
+ */
+const POLL = { polling: 200, timeout: 60_000 };
+
 /** What a notebook shows after a run, read from JupyterLab's own notebook model and DOM. */
 interface RunReport {
   ran: boolean;
@@ -40,7 +47,7 @@ interface RunReport {
 type App = {
   restored: Promise<void>;
   commands: { execute(id: string, args?: object): Promise<unknown> };
-  shell: { currentWidget: Panel | null };
+  shell: { currentWidget: Panel | null; widgets(area: "main"): IterableIterator<{ id: string; close(): void }> };
   hasPlugin(id: string): boolean;
 };
 type Panel = {
@@ -102,7 +109,7 @@ async function waitForRun(page: Page, run: Promise<unknown>): Promise<RunReport>
         );
       },
       undefined,
-      { timeout: 60_000 },
+      POLL,
     )
     .catch(() => undefined);
   // A VBox draws its children (an interact's Figure) after the box itself: wait until what is
@@ -154,12 +161,17 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
     page = await openLab();
   }, 900_000);
 
-  /** A new browser tab on JupyterLab, restored and ready. */
+  /** A new browser tab on JupyterLab with an empty workspace, restored and ready. */
   async function openLab(): Promise<Page> {
     const tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // A step that cannot happen (a control hidden behind a dialog, say) fails in a minute, not at
+    // the test's timeout with every later test waiting behind it.
+    tab.setDefaultTimeout(60_000);
     tab.on("pageerror", (e) => pageErrors.push(String(e)));
-    await tab.goto(`${lab.url}/lab`);
-    await tab.waitForFunction(() => (window as unknown as { jupyterapp?: App }).jupyterapp, undefined, { timeout: 120_000 });
+    // ?reset: without it the tab reopens the last tab's notebooks, and closing one the widget
+    // manager has marked changed waits on a "Save your work" dialog.
+    await tab.goto(`${lab.url}/lab?reset`);
+    await tab.waitForFunction(() => (window as unknown as { jupyterapp?: App }).jupyterapp, undefined, { ...POLL, timeout: 120_000 });
     await tab.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.restored);
     return tab;
   }
@@ -251,7 +263,7 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
       await page.waitForFunction(
         () => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.sessionContext.session?.kernel?.status === "idle",
         undefined,
-        { timeout: 60_000 },
+        POLL,
       );
       const rerun = page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.commands.execute("notebook:run-all-cells"));
       const second = await waitForRun(page, rerun);
@@ -292,14 +304,28 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
       ).toBe(true);
 
       await page.screenshot({ path: join(artifacts, `${name}-saved.png`) });
-      await page.evaluate(async () => {
-        const app = (window as unknown as { jupyterapp: App }).jupyterapp;
-        await app.shell.currentWidget!.sessionContext.shutdown();
-        await app.commands.execute("application:close");
-      });
+      await page.evaluate(() => (window as unknown as { jupyterapp: App }).jupyterapp.shell.currentWidget!.sessionContext.shutdown());
+      // With "save widget state" on, the widget manager marks the notebook changed when it clears
+      // its widgets at shutdown (as it does for any kernel), so closing asks "Save your work":
+      // the file was just saved, so Discard, as a student would.
+      // The notebook's own tab, closed as its tab's × does (the current widget follows focus).
+      const closed = page.evaluate((id) => {
+        const shell = (window as unknown as { jupyterapp: App }).jupyterapp.shell;
+        const tab = [...shell.widgets("main")].find((w) => w.id === id);
+        tab?.close();
+        return Boolean(tab);
+      }, panelId);
+      await page.waitForFunction(() => !document.querySelector(".jp-NotebookPanel") || document.querySelector(".jp-Dialog"), undefined, POLL);
+      const dialog = page.locator(".jp-Dialog");
+      if ((await dialog.count()) > 0) {
+        expect(await dialog.textContent()).toContain("Save your work");
+        await dialog.locator(".jp-mod-warn").click();
+      }
+      expect(await closed).toBe(true);
+      await page.waitForFunction(() => !document.querySelector(".jp-NotebookPanel") && !document.querySelector(".jp-Dialog"), undefined, POLL);
       expect(lab.unanswered).toEqual([]);
       expect(pageErrors).toEqual([]);
     },
-    600_000,
+    300_000,
   );
 });
