@@ -10,20 +10,12 @@ import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { buildHandouts } from "../kernel-ext/handout/build-handouts";
 import { installKernelspec } from "../kernel-ext/kernelspec";
+import { NUMBER_AND_CHOICE_CONTROLS } from "../test/handout/reader-controls";
 
 const root = join(__dirname, "..");
 const SAMPLES = Number(process.env.LIVE_BENCH_SAMPLES ?? 20);
 const COLD_STARTS = 3;
-const CONTROLS = new Set([
-  "IntSliderModel",
-  "FloatSliderModel",
-  "FloatLogSliderModel",
-  "DropdownModel",
-  "FloatTextModel",
-  "IntTextModel",
-  "BoundedIntTextModel",
-  "BoundedFloatTextModel",
-]);
+const CONTROLS = new Set(NUMBER_AND_CHOICE_CONTROLS);
 type Saved = Record<string, { state: Record<string, unknown> }>;
 
 function quantile(sorted: number[], q: number): number {

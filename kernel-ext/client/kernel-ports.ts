@@ -59,3 +59,9 @@ export async function kernelPorts(count: number, random: () => number = Math.ran
   }
   return ports;
 }
+
+/** One free port for a local server that starts kernels itself (a jupyter-server), drawn as a kernel's are. */
+export async function localServerPort(): Promise<number> {
+  const [port] = await kernelPorts(1);
+  return port;
+}

@@ -49,6 +49,11 @@ export interface BundleOptions {
   plotlyHtml: (figure: PlotlyFigure) => string;
 }
 
+/** Whether a value offers its own bundle (a widget does): a cell's bare last expression is then displayed. */
+export function displaysItself(value: unknown): boolean {
+  return typeof (value as { [JUPYTER_DISPLAY]?: unknown } | null | undefined)?.[JUPYTER_DISPLAY] === "function";
+}
+
 /**
  * The MIME bundle a value displays as: its own [Symbol.for("Jupyter.display")]() bundle, an
  * arquero table as HTML, a plotly figure as plotly JSON with HTML and text fallbacks, else text.

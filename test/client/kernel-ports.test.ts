@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ephemeralPortRange, kernelPorts } from "../../kernel-ext/client/kernel-ports";
+import { ephemeralPortRange, kernelPorts, localServerPort } from "../../kernel-ext/client/kernel-ports";
 
 describe("kernelPorts", () => {
   it("gives distinct bindable ports below the range outgoing connections draw from", async () => {
@@ -22,6 +22,13 @@ describe("kernelPorts", () => {
         server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
       });
     }
+  });
+
+  it("gives a local server (a jupyter-server the tests start) its port from the same range", async () => {
+    const [low] = ephemeralPortRange();
+    const port = await localServerPort();
+    expect(port).toBeGreaterThanOrEqual(10_000);
+    expect(port).toBeLessThan(low);
   });
 
   it("skips a port that is taken", async () => {

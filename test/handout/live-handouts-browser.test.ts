@@ -12,23 +12,11 @@ import { buildHandouts, type HandoutResult } from "../../kernel-ext/handout/buil
 import { CHROMIUM, chromiumAvailable } from "../helpers/browser";
 import { kernelEnv } from "../helpers/jupyter";
 import { replayNotebook } from "./replay-notebook";
+import { READER_CONTROLS } from "./reader-controls";
 
 const root = join(__dirname, "..", "..");
 const artifacts = join(root, "test", "artifacts");
 const haveChromium = chromiumAvailable();
-/** The controls a reader sets, by model name, and how. */
-const CONTROLS = new Set([
-  "IntSliderModel",
-  "FloatSliderModel",
-  "FloatLogSliderModel",
-  "DropdownModel",
-  "FloatTextModel",
-  "IntTextModel",
-  "TextModel",
-  "CheckboxModel",
-  "BoundedIntTextModel",
-  "BoundedFloatTextModel",
-]);
 
 type SavedState = Record<string, { state: Record<string, unknown> }>;
 let outDir = "";
@@ -78,7 +66,7 @@ function controlsInBoxes(saved: SavedState): { control: string; name: string; bo
     const ids = children.map((c) => c.replace(/^IPY_MODEL_/, ""));
     const output = ids.find((id) => saved[id]?.state._model_name === "OutputModel");
     for (const id of ids)
-      if (CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), box, output });
+      if (READER_CONTROLS.has(String(saved[id]?.state._model_name))) found.push({ control: id, name: String(saved[id].state._model_name), box, output });
   }
   return found;
 }

@@ -9,7 +9,7 @@ import * as kernel from "../../kernel-ext/index";
 import * as widgets from "../../widgets/index";
 import { setKernelApi, type CapturedOutput, type JSONObject, type KernelApi } from "../../kernel-ext/api";
 import { CommRegistry } from "../../kernel-ext/kernel/comms";
-import { JUPYTER_DISPLAY, toMimeBundle } from "../../kernel-ext/kernel/display-bundle";
+import { displaysItself, toMimeBundle } from "../../kernel-ext/kernel/display-bundle";
 import { RESULT_HOOK } from "../../widgets/frontend/live/live-protocol";
 import type { LiveCell } from "../../kernel-ext/handout/compile-cells";
 import { mapModels } from "../../widgets/frontend/live/map-models";
@@ -74,7 +74,7 @@ export async function replayNotebook(cells: readonly LiveCell[], saved: Record<s
   const previousRequire = g.require;
   // As the page's kernel: a cell's last expression that displays itself (a bare widget) is displayed.
   g[RESULT_HOOK] = (value: unknown) => {
-    if (typeof (value as { [JUPYTER_DISPLAY]?: unknown } | null | undefined)?.[JUPYTER_DISPLAY] === "function") api.displayBundle(api.toBundle(value));
+    if (displaysItself(value)) api.displayBundle(api.toBundle(value));
   };
   g.require = (name: string) => {
     if (!(name in MODULES)) throw new Error(`no module ${name} in the replay`);

@@ -13,10 +13,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { type IncomingMessage, type ServerResponse, createServer, request } from "node:http";
-import { type AddressInfo, connect, createServer as createNetServer } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import type { LabBuild } from "./build-lab";
+import { localServerPort } from "../../kernel-ext/client/kernel-ports";
 
 const PYTHON = "/usr/bin/python3";
 
@@ -55,17 +56,6 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".html": "text/html",
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function sendFile(res: ServerResponse, base: string, relative: string): void {
   const file = normalize(join(base, decodeURIComponent(relative)));
@@ -166,7 +156,7 @@ async function waitForServer(url: string, token: string, child: ChildProcess, lo
 /** Starts jupyter-server and the application's server in front of it. */
 export async function startLab(build: LabBuild, options: LabServerOptions): Promise<LabServer> {
   const token = randomBytes(16).toString("hex");
-  const jupyterPort = await freePort();
+  const jupyterPort = await localServerPort();
   const home = mkdtempSync(join(tmpdir(), "dslab-jupyter-home-"));
   const args = [
     "-m",

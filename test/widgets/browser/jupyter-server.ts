@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
+import { localServerPort } from "../../../kernel-ext/client/kernel-ports";
 import { PYTHON } from "../../helpers/jupyter";
 
 /** A running Debian jupyter-server. */
@@ -11,20 +11,9 @@ export interface JupyterServer {
   stop: () => Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 /** Starts `python3 -m jupyter_server` on a free port with a fresh token; resolves once it answers. */
 export async function startJupyterServer(env: NodeJS.ProcessEnv, cwd: string): Promise<JupyterServer> {
-  const port = await freePort();
+  const port = await localServerPort();
   const token = randomBytes(16).toString("hex");
   const child: ChildProcess = spawn(
     PYTHON,

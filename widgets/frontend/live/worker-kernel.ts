@@ -9,7 +9,7 @@ import * as kernel from "../../../kernel-ext/index";
 import * as widgets from "../../index";
 import { setKernelApi, type CapturedOutput, type CommMessage, type JSONObject, type KernelApi, type MimeBundle } from "../../../kernel-ext/api";
 import { CommRegistry } from "../../../kernel-ext/kernel/comms";
-import { JUPYTER_DISPLAY, toMimeBundle } from "../../../kernel-ext/kernel/display-bundle";
+import { displaysItself, toMimeBundle } from "../../../kernel-ext/kernel/display-bundle";
 import { format } from "./shims/node-util";
 import { type FromKernel, type PageCell, RESULT_HOOK, type ToKernel } from "./live-protocol";
 
@@ -200,7 +200,7 @@ routeConsole();
 setKernelApi(api);
 // A cell's last expression is its result: what displays itself (a widget) is displayed, as the kernel does.
 (scope as unknown as Record<string, unknown>)[RESULT_HOOK] = (value: unknown) => {
-  if (typeof (value as { [JUPYTER_DISPLAY]?: unknown } | null | undefined)?.[JUPYTER_DISPLAY] === "function") api.displayBundle(api.toBundle(value));
+  if (displaysItself(value)) api.displayBundle(api.toBundle(value));
 };
 scope.require = (name: string) => {
   if (name in MODULES) return MODULES[name];
