@@ -40,6 +40,8 @@ export interface ClocksResult {
    * the master's estimate of that clock's offset, with the same bound. Empty without resync.
    */
   resyncs: Table;
+  /** Rows (clock, drift_ppm): the rate each clock drew, + fast, − slow. */
+  drifts: Table;
 }
 
 /** A quartz clock drifting at `ppm` gains or loses ppm·10^-6 × 86,400 s a day: 200 ppm ≈ 17.3 s. */
@@ -133,7 +135,8 @@ export function simulateClocks({
     }
     sample();
   }
-  return { trace: tableFromRows(trace), skew: tableFromRows(skew), resyncs: tableFromRows(resyncs) };
+  const drifts = Array.from(drift, (rate, c) => ({ clock: `clock ${c}`, drift_ppm: rate * 1e6 }));
+  return { trace: tableFromRows(trace), skew: tableFromRows(skew), resyncs: tableFromRows(resyncs), drifts: tableFromRows(drifts) };
 }
 
 /** Options for skewVsResyncPeriod: those of simulateClocks, with the periods swept. */

@@ -15,6 +15,14 @@ describe("simulateClocks(options)", () => {
     expect(last.skew_ms).toBeGreaterThan(0);
     expect(last.skew_ms).toBeLessThanOrEqual(2 * 200e-6 * 1000 * 1000);
   });
+  it("reports each clock's drift rate, within ±maxDriftPpm, and without resync each offset is that rate times the time", () => {
+    const { drifts, trace } = models.simulateClocks({ method: "none", clocks: 7, durationS: 500, maxDriftPpm: 150, seed: 4 });
+    const rates = drifts.objects() as { clock: string; drift_ppm: number }[];
+    expect(rates.map((r) => r.clock)).toEqual(Array.from({ length: 7 }, (_, c) => `clock ${c}`));
+    for (const r of rates) expect(Math.abs(r.drift_ppm)).toBeLessThanOrEqual(150);
+    const end = (trace.objects() as { time_s: number; clock: string; offset_ms: number }[]).filter((r) => r.time_s === 500);
+    for (const r of rates) expect(end.find((e) => e.clock === r.clock)!.offset_ms).toBeCloseTo(r.drift_ppm * 1e-6 * 500 * 1000, 9);
+  });
   it("keeps every Cristian resync within its bound RTT/2 − minimum delay", () => {
     for (const method of ["cristian", "berkeley"] as const) {
       const rows = models.simulateClocks({ method, seed: 5 }).resyncs.objects() as { error_ms: number; bound_ms: number }[];
