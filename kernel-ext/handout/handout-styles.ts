@@ -53,6 +53,8 @@ img { max-width: 100%; }
   .output-figure, .output-widget { zoom: 0.74; }
   .cell-code pre.source { white-space: pre-wrap; word-break: break-word; }
   .output-widget, .output-widget * { overflow: visible !important; }
+  /* A list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below it. */
+  .output-widget * { max-height: none !important; }
   a { color: inherit; text-decoration: none; }
 }
 `;

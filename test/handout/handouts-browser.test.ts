@@ -114,6 +114,26 @@ describe("the HTML handouts", () => {
   );
 
   it.runIf(haveChromium)(
+    "print every widget's content within its box: a list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below",
+    async () => {
+      for (const result of results) {
+        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+        await page.goto(`file://${result.handout}`);
+        await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+        await page.emulateMedia({ media: "print" });
+        const spilling = await page.evaluate(() =>
+          [...document.querySelectorAll(".output-widget *")]
+            .filter((e) => getComputedStyle(e).maxHeight !== "none" && e.scrollHeight > e.clientHeight + 1)
+            .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}: ${e.scrollHeight} px of content in ${e.clientHeight} px`),
+        );
+        expect(spilling, result.handout.split("/").pop()).toEqual([]);
+        await page.close();
+      }
+    },
+    180_000,
+  );
+
+  it.runIf(haveChromium)(
     "lay every figure, table and widget out within its column, each figure with its title and axis titles and no legend over them",
     async () => {
       for (const result of results) {

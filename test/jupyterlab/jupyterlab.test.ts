@@ -315,7 +315,12 @@ describe.runIf(available).each(LAB_VERSIONS)("dslab in JupyterLab %s (built from
         tab?.close();
         return Boolean(tab);
       }, panelId);
-      await page.waitForFunction(() => !document.querySelector(".jp-NotebookPanel") || document.querySelector(".jp-Dialog"), undefined, POLL);
+      // Two minutes: closing disposes every output (1.1-1.6 s here), and a CI run with other
+      // browsers busy on the same two cores once left the tab unanswering for a minute.
+      await page.waitForFunction(() => !document.querySelector(".jp-NotebookPanel") || document.querySelector(".jp-Dialog"), undefined, {
+        ...POLL,
+        timeout: 120_000,
+      });
       const dialog = page.locator(".jp-Dialog");
       if ((await dialog.count()) > 0) {
         expect(await dialog.textContent()).toContain("Save your work");
