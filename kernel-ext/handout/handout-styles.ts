@@ -22,7 +22,7 @@ h1, h2, h3 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; max-width: 100%; }
 th, td { border: 1px solid var(--rule); padding: 0.2rem 0.5rem; text-align: right; vertical-align: top; }
 th { background: var(--code-bg); white-space: normal; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .cell-markdown table th, .cell-markdown table td { text-align: left; }
 pre, code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; }

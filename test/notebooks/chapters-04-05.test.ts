@@ -67,12 +67,12 @@ describe("the chapter 04 and 05 notebooks under dslab run", () => {
     const text = outputText(executed.get("04-communication.ipynb")!);
     const residue = tableRows(text, "k");
     // 50 runs of 1,000 sites: the standard error of the mean residue is about 0.002 at k = 1.
-    expect(Math.abs(Number(residue[0].residue) - 0.2032)).toBeLessThan(0.01);
-    expect(Math.abs(Number(residue[1].residue) - 0.0595)).toBeLessThan(0.005);
-    expect(Number(residue[0].residue_closed_form)).toBeCloseTo(0.2032, 4);
-    const mathis = tableRows(text, "loss").find((r) => Number(r.loss) === 0.001)!;
+    expect(Math.abs(Number(residue[0]["residue (simulated)"]) - 0.2032)).toBeLessThan(0.01);
+    expect(Math.abs(Number(residue[1]["residue (simulated)"]) - 0.0595)).toBeLessThan(0.005);
+    expect(Number(residue[0]["residue (closed form)"])).toBeCloseTo(0.2032, 4);
+    const mathis = tableRows(text, "loss p").find((r) => Number(r["loss p"]) === 0.001)!;
     // Periodic loss: the sawtooth's discreteness leaves C 2-3% under √(3/2) at p = 0.001.
-    expect(Math.abs(Number(mathis.periodic_c) / Math.sqrt(1.5) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(Number(mathis["C, periodic loss"]) / Math.sqrt(1.5) - 1)).toBeLessThan(0.03);
   });
 
   it("04 saves the state of its four widgets", () => {
@@ -83,11 +83,12 @@ describe("the chapter 04 and 05 notebooks under dslab run", () => {
 
   it("05 shows the timeout detector's closed-form query accuracy beside the simulation, and clocks within Cristian's bound", () => {
     const text = outputText(executed.get("05-computational-models.ipynb")!);
-    const rows = tableRows(text, "timeout_ms");
-    expect(rows.map((r) => Number(r.timeout_ms))).toEqual([110, 125, 150, 175, 200, 250, 300, 400]);
+    const rows = tableRows(text, "timeout (ms)");
+    expect(rows.map((r) => Number(r["timeout (ms)"]))).toEqual([110, 125, 150, 175, 200, 250, 300, 400]);
+    const simulated = (r: Record<string, string>) => Number(r["time suspected (simulated)"]);
+    const closedForm = (r: Record<string, string>) => Number(r["time suspected (closed form)"]);
     // 100,000 heartbeats: where at least 1% of the time is suspicion (> 1,000 mistakes), within 5%.
-    for (const r of rows.filter((r) => Number(r.suspected_closed_form) >= 0.01))
-      expect(Math.abs(Number(r.suspected_simulated) / Number(r.suspected_closed_form) - 1)).toBeLessThan(0.05);
+    for (const r of rows.filter((r) => closedForm(r) >= 0.01)) expect(Math.abs(simulated(r) / closedForm(r) - 1)).toBeLessThan(0.05);
     expect(text).toContain("200 ppm: 17.28 s a day, 6.0 ms every 30 s");
     expect(text).toMatch(/doubles at f = 1\/4,999 \(data centre\)/);
   });
