@@ -55,6 +55,8 @@ img { max-width: 100%; }
   .output-widget, .output-widget * { overflow: visible !important; }
   /* A list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below it. */
   .output-widget * { max-height: none !important; }
+  /* The explorer's buttons do nothing on paper; its state, servers and events are what print. */
+  .dslab-raft-controls { display: none !important; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -114,7 +114,7 @@ describe("the HTML handouts", () => {
   );
 
   it.runIf(haveChromium)(
-    "print every widget's content within its box: a list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below",
+    "print every widget's content within its box: a list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below, and the explorer's buttons are left off",
     async () => {
       for (const result of results) {
         const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
@@ -127,6 +127,11 @@ describe("the HTML handouts", () => {
             .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}: ${e.scrollHeight} px of content in ${e.clientHeight} px`),
         );
         expect(spilling, result.handout.split("/").pop()).toEqual([]);
+        // The explorer's buttons are left off the paper (its state and events print).
+        const printedButtons = await page.evaluate(
+          () => [...document.querySelectorAll(".dslab-raft-controls")].filter((e) => getComputedStyle(e).display !== "none").length,
+        );
+        expect(printedButtons, result.handout.split("/").pop()).toBe(0);
         await page.close();
       }
     },
