@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildHandouts, type HandoutResult } from "../../kernel-ext/handout/build-handouts";
 import { CHROMIUM, chromiumAvailable } from "../helpers/browser";
@@ -16,6 +16,14 @@ const artifacts = join(root, "test", "artifacts");
 const haveChromium = chromiumAvailable();
 let results: HandoutResult[] = [];
 let browser: Browser | undefined;
+
+/** A handout in a new tab, once its saved widgets are drawn. */
+async function openRendered(handout: string): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`file://${handout}`);
+  await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+  return page;
+}
 
 beforeAll(async () => {
   results = await buildHandouts({
@@ -117,9 +125,7 @@ describe("the HTML handouts", () => {
     "print every widget's content within its box: a list that scrolls on screen (the cluster explorer's events) prints whole, not over the text below, and the explorer's buttons are left off",
     async () => {
       for (const result of results) {
-        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-        await page.goto(`file://${result.handout}`);
-        await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+        const page = await openRendered(result.handout);
         await page.emulateMedia({ media: "print" });
         const spilling = await page.evaluate(() =>
           [...document.querySelectorAll(".output-widget *")]
@@ -142,9 +148,7 @@ describe("the HTML handouts", () => {
     "lay every figure, table and widget out within its column, each figure with its title and axis titles and no legend over them",
     async () => {
       for (const result of results) {
-        const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
-        await page.goto(`file://${result.handout}`);
-        await page.waitForFunction(() => document.body.classList.contains("dslab-widgets-rendered"), undefined, { timeout: 30_000 });
+        const page = await openRendered(result.handout);
         await page.waitForTimeout(500);
         expect(await layoutProblems(page), result.handout.split("/").pop()).toEqual([]);
         await page.close();
