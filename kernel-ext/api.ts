@@ -86,6 +86,13 @@ export interface KernelApi {
    * Optional: without it, the error's stack is shown as it is.
    */
   errorTraceback?(error: unknown): string[];
+  /**
+   * Asks the front end's user for a line of text (input_request on the stdin channel) and resolves
+   * with the answer. Rejects with a StdinNotImplementedError where nobody can answer: a front end
+   * that sent allow_stdin: false (nbconvert, `dslab run`), or a call from outside a running cell.
+   * Optional: a kernel without a stdin channel (a handout page) has none.
+   */
+  input?(prompt: string, options?: { password?: boolean }): Promise<string>;
 }
 
 /** An output captured by KernelApi.capture, in nbformat's shape (or a clear request). */

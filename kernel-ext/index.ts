@@ -42,3 +42,19 @@ export function openComm(
   if (!api) throw new Error("openComm needs a running dslab kernel");
   return api.openComm(...args);
 }
+
+/**
+ * Asks for a line of text and resolves with it: in a notebook the front end shows a text box
+ * under the cell (Jupyter's input_request; with `password: true` the typing is hidden). Cells that
+ * no one answers (nbconvert, `dslab run`) get a StdinNotImplementedError, as Python's input() in
+ * ipykernel does; so do a handout page and code outside a kernel.
+ *
+ *     const name = await input("Your name: ");
+ */
+export async function input(prompt = "", options: { password?: boolean } = {}): Promise<string> {
+  const api = kernelApi();
+  if (api?.input) return api.input(prompt, options);
+  const error = new Error(api ? "input: this kernel cannot ask for text (a handout page has no one to answer)" : "input needs a running dslab kernel");
+  error.name = "StdinNotImplementedError";
+  throw error;
+}

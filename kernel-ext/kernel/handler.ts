@@ -9,6 +9,7 @@ import { codePointPosition, utf16Offset } from "./code-points";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
 import { History, type HistoryRequest } from "./history";
+import { InputRequests } from "./input-requests";
 import { createOutputContext } from "./output-context";
 import { createPlotlyHtml } from "./plotly-html";
 import { createStreamBatcher, type StreamBatcher, type StreamBatcherOptions } from "./stream-batcher";
@@ -62,6 +63,7 @@ export class KernelHandler {
   private closed = false;
   /** msg_id of the execute_request running now. */
   private running: string | undefined;
+  private readonly inputs: InputRequests;
 
   constructor(
     private readonly runner: CodeRunner,
@@ -74,6 +76,11 @@ export class KernelHandler {
       send: (parent, name, text) => this.publish("stream", { name, text }, parent),
       backlog: () => transport.iopubBacklog?.() ?? 0,
     });
+    this.inputs = new InputRequests((parent, content) => {
+      // The prompt follows what the cell printed before it.
+      this.streams.flush();
+      if (!this.closed) transport.send("stdin", newMessage("input_request", options.session, content, { parent }));
+    });
     this.comms = new CommRegistry({
       send: (msgType, content, { buffers, metadata }) => this.iopub(msgType, content, this.output.current(), { buffers, metadata }),
       report: (error, where) => this.reportHandlerError(error, where),
@@ -81,7 +88,12 @@ export class KernelHandler {
   }
 
   /** Handles one request; shell requests run one at a time, in arrival order. */
-  handle(channel: "shell" | "control", message: JupyterMessage): Promise<void> {
+  handle(channel: "shell" | "control" | "stdin", message: JupyterMessage): Promise<void> {
+    // An input_reply answers the cell that is running: it cannot wait behind it in the shell queue.
+    if (channel === "stdin") {
+      if (!this.inputs.answer(message)) this.log(`dslab kernel: ignoring ${message.header.msg_type} on stdin: no input() is waiting\n`);
+      return Promise.resolve();
+    }
     if (channel === "control") return this.dispatch(channel, message);
     const seq = ++this.received;
     const run = this.shellQueue.then(() => this.dispatch(channel, message, seq));
@@ -114,6 +126,7 @@ export class KernelHandler {
       toBundle: (value) => this.toBundle(value),
       capture: (sink, fn) => this.output.runWithSink(sink, fn),
       errorTraceback: (error) => callbackTraceback(error),
+      input: (prompt, options) => this.inputs.ask(this.output.current(), this.running, prompt, options?.password ?? false),
     };
   }
 
@@ -138,6 +151,7 @@ export class KernelHandler {
   /** Interrupts the running cell: its timers are silenced (its async work stops) and its await rejected. */
   interrupt(): void {
     if (this.running) this.options.timers?.cancel(this.running);
+    this.inputs.interrupt();
     this.runner.interrupt();
   }
 

@@ -11,7 +11,7 @@ import { createSocketSender } from "./socket-sender";
 /** The kernel's side of the five channels: shell, iopub and stdin here; control and heartbeat in a worker. */
 export interface ZmqTransport extends Transport {
   /** Starts delivering decoded, signature-checked requests. Malformed or unsigned ones are logged and dropped. */
-  listen(onRequest: (channel: "shell" | "control", message: JupyterMessage) => void): void;
+  listen(onRequest: (channel: "shell" | "control" | "stdin", message: JupyterMessage) => void): void;
   /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
   onParentGone(fn: () => void): void;
   close(): Promise<void>;
@@ -64,7 +64,7 @@ export async function bindZmqTransport(
     try {
       const message = decodeMessage(frames, signer);
       // Control messages were checked for replays in the worker.
-      if (channel === "shell") replays.check(frames);
+      if (channel !== "control") replays.check(frames);
       return message;
     } catch (error) {
       log(`dslab kernel: dropped a ${channel} message: ${(error as Error).message}\n`);
@@ -99,16 +99,18 @@ export async function bindZmqTransport(
         );
         if (decoded) onRequest("control", decoded);
       });
-      void (async () => {
+      const read = async (socket: zmq.Router, channel: "shell" | "stdin") => {
         try {
-          for await (const frames of shell) {
-            const decoded = decode(frames, "shell");
-            if (decoded) onRequest("shell", decoded);
+          for await (const frames of socket) {
+            const decoded = decode(frames, channel);
+            if (decoded) onRequest(channel, decoded);
           }
         } catch {
           // The socket was closed at shutdown.
         }
-      })();
+      };
+      void read(shell, "shell");
+      void read(stdin, "stdin");
     },
     async close() {
       // What was handed over leaves first (a cell's last output before process.exit, say).

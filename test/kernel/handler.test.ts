@@ -192,3 +192,82 @@ describe("KernelHandler when handling a request throws", () => {
     expect(sent[sent.length - 1]).toMatchObject({ type: "status", content: { execution_state: "idle" } });
   });
 });
+
+describe("input() over the stdin channel", () => {
+  /** A handler whose every cell asks for a line and shows the answer (or the error) as its value. */
+  function askingKernel() {
+    const { sent, transport } = recorder();
+    const logged: string[] = [];
+    let interrupted = false;
+    const handler: KernelHandler = new KernelHandler(
+      {
+        ...fakeRunner({}),
+        execute: async (code) => {
+          const api = handler.api();
+          try {
+            return { status: "ok", hasValue: true, value: await api.input!(code, { password: code.startsWith("secret") }) };
+          } catch (error) {
+            return { status: "error", ename: (error as Error).name, evalue: (error as Error).message, traceback: [] };
+          }
+        },
+        interrupt: () => {
+          interrupted = true;
+        },
+      },
+      transport,
+      { session: "s", log: (text) => logged.push(text) },
+    );
+    const stdinRequest = async () => {
+      await expect.poll(() => sent.some((m) => m.channel === "stdin")).toBe(true);
+      return sent.find((m) => m.channel === "stdin")!;
+    };
+    return { sent, handler, logged, stdinRequest, wasInterrupted: () => interrupted };
+  }
+
+  it("sends input_request on stdin under the running cell and resolves with the input_reply's value", async () => {
+    const { sent, handler, stdinRequest } = askingKernel();
+    const cell = request("execute_request", { code: "secret: ", allow_stdin: true });
+    const done = handler.handle("shell", cell);
+    const asked = await stdinRequest();
+    expect(asked).toMatchObject({ type: "input_request", parent: cell.header.msg_id, content: { prompt: "secret: ", password: true } });
+    // jupyter_client's input() sends its reply with no parent header; the waiting cell takes it.
+    await handler.handle("stdin", request("input_reply", { value: "Ada" }));
+    await done;
+    expect(sent.find((m) => m.type === "execute_result")!.content).toMatchObject({ data: { "text/plain": "'Ada'" } });
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({ status: "ok" });
+  });
+
+  it("refuses with StdinNotImplementedError when the request says allow_stdin: false (nbconvert, dslab run)", async () => {
+    const { sent, handler } = askingKernel();
+    await handler.handle("shell", request("execute_request", { code: "name? ", allow_stdin: false }));
+    expect(sent.some((m) => m.channel === "stdin")).toBe(false);
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({
+      status: "error",
+      ename: "StdinNotImplementedError",
+      evalue: expect.stringContaining("allow_stdin: false"),
+    });
+  });
+
+  it("ends a waiting input() with KeyboardInterrupt when the cell is interrupted, and the next cell asks again", async () => {
+    const { sent, handler, stdinRequest, wasInterrupted } = askingKernel();
+    const done = handler.handle("shell", request("execute_request", { code: "name? ", allow_stdin: true }));
+    await stdinRequest();
+    await handler.handle("control", request("interrupt_request", {}));
+    await done;
+    expect(wasInterrupted()).toBe(true);
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({ status: "error", ename: "KeyboardInterrupt" });
+    sent.length = 0;
+    const again = handler.handle("shell", request("execute_request", { code: "again? ", allow_stdin: true }));
+    await stdinRequest();
+    await handler.handle("stdin", request("input_reply", { value: "yes" }));
+    await again;
+    expect(sent.find((m) => m.type === "execute_reply")!.content).toMatchObject({ status: "ok" });
+  });
+
+  it("drops an input_reply nobody waits for, saying so in the kernel's log only", async () => {
+    const { sent, handler, logged } = askingKernel();
+    await handler.handle("stdin", request("input_reply", { value: "stray" }));
+    expect(sent).toEqual([]);
+    expect(logged.join("")).toMatch(/ignoring input_reply on stdin: no input\(\) is waiting/);
+  });
+});

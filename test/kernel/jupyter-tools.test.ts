@@ -38,6 +38,27 @@ describe("Jupyter's own tools against the dslab kernel", () => {
     300_000,
   );
 
+  it.runIf(haveKernelTest)(
+    "asks for input over the stdin channel with jupyter_client: answered, hidden, refused without allow_stdin, interrupted",
+    async () => {
+      const { stdout } = await run(PYTHON, ["stdin_client.py"], { cwd: __dirname, env: kernelEnv(), timeout: 120_000 });
+      const results = JSON.parse(stdout);
+      expect(results.answered).toEqual({
+        asked: { parent: true, prompt: "Your name: ", password: false },
+        stdout: "hello Ada\n",
+        status: "ok",
+        ename: null,
+        evalue: null,
+      });
+      expect(results.password).toMatchObject({ asked: { prompt: "Password: ", password: true }, stdout: "7 characters\n", status: "ok" });
+      expect(results.refused).toMatchObject({ asked: null, status: "error", ename: "StdinNotImplementedError", evalue: expect.stringContaining("allow_stdin: false") });
+      // The cell ends with the interrupt error of any awaiting cell (tslab: "Interrupted asynchronously").
+      expect(results.interrupted).toMatchObject({ status: "error", evalue: expect.stringMatching(/Interrupted/) });
+      expect(results.after).toMatchObject({ status: "ok", stdout: "still here\n" });
+    },
+    150_000,
+  );
+
   it.runIf(haveNbconvert)(
     "executes a sample notebook with `jupyter nbconvert --to notebook --execute`",
     async () => {
