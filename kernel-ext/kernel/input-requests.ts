@@ -39,12 +39,16 @@ export class InputRequests {
   ask(parent: JupyterMessage<unknown> | undefined, running: string | undefined, prompt: unknown, password: unknown): Promise<string> {
     if (typeof prompt !== "string") return Promise.reject(new TypeError(`input: prompt must be a string, got ${typeof prompt}`));
     if (typeof password !== "boolean") return Promise.reject(new TypeError(`input: password must be true or false, got ${typeof password}`));
-    if (!parent || parent.header.msg_type !== "execute_request" || parent.header.msg_id !== running) {
-      return Promise.reject(new StdinNotImplementedError("input() can be called only while its cell runs, not from a widget callback or a timer that fires after the cell"));
+    if (parent?.header.msg_type !== "execute_request" || parent.header.msg_id !== running) {
+      return Promise.reject(
+        new StdinNotImplementedError("input() can be called only while its cell runs, not from a widget callback or a timer that fires after the cell"),
+      );
     }
     if ((parent.content as { allow_stdin?: unknown }).allow_stdin !== true) {
       return Promise.reject(
-        new StdinNotImplementedError("input() was called, but this front end does not accept input (its request says allow_stdin: false, as nbconvert and `dslab run` do: there is no one to type)"),
+        new StdinNotImplementedError(
+          "input() was called, but this front end does not accept input (its request says allow_stdin: false, as nbconvert and `dslab run` do: there is no one to type)",
+        ),
       );
     }
     if (this.pending) return Promise.reject(new StdinNotImplementedError("input() is already waiting for an answer: await it before asking again"));

@@ -51,7 +51,12 @@ describe("Jupyter's own tools against the dslab kernel", () => {
         evalue: null,
       });
       expect(results.password).toMatchObject({ asked: { prompt: "Password: ", password: true }, stdout: "7 characters\n", status: "ok" });
-      expect(results.refused).toMatchObject({ asked: null, status: "error", ename: "StdinNotImplementedError", evalue: expect.stringContaining("allow_stdin: false") });
+      expect(results.refused).toMatchObject({
+        asked: null,
+        status: "error",
+        ename: "StdinNotImplementedError",
+        evalue: expect.stringContaining("allow_stdin: false"),
+      });
       // The cell ends with the interrupt error of any awaiting cell (tslab: "Interrupted asynchronously").
       expect(results.interrupted).toMatchObject({ status: "error", evalue: expect.stringMatching(/Interrupted/) });
       expect(results.after).toMatchObject({ status: "ok", stdout: "still here\n" });
