@@ -4,6 +4,7 @@ import { writeSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
+import { watchMainThreadHeap } from "./heap-guard";
 import { parentGone, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
@@ -16,6 +17,9 @@ interface ControlWorkerData {
   parent: ParentWatch;
   /** An Int32 the main thread increments from a timer: it stops moving while the event loop is blocked. */
   liveness: SharedArrayBuffer;
+  /** Where the heap guard records that it stopped a cell (heap-guard.ts), and the limit it guards. */
+  heapAlarm: SharedArrayBuffer;
+  heapLimitBytes: number;
 }
 
 /** How often the kernel checks that its parent is still there (ipykernel: every second). */
@@ -52,8 +56,9 @@ function exitIfStuck(liveness: Int32Array): void {
 }
 
 async function main(): Promise<void> {
-  const { controlUrl, hbUrl, key, scheme, session, parent, liveness } = workerData as ControlWorkerData;
+  const { controlUrl, hbUrl, key, scheme, session, parent, liveness, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;
   const loopTurns = new Int32Array(liveness);
+  const heapWatch = startHeapGuard(heapAlarm, heapLimitBytes);
   // Watched here, not in the main thread: a cell in `while (true) {}` must not keep an orphan alive.
   const poll = setInterval(() => {
     if (!parentGone(parent)) return;
@@ -72,6 +77,7 @@ async function main(): Promise<void> {
     if (message.close) {
       // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly.
       setTimeout(() => {
+        heapWatch?.stop();
         control.close();
         hb.close();
         parentPort!.postMessage({ closed: true });
@@ -90,6 +96,17 @@ async function main(): Promise<void> {
     await serveControl(control, signer, session, sendControl, loopTurns);
   } catch {
     // Closed at shutdown.
+  }
+}
+
+/** The heap guard, or none (said on stderr) where this Node.js has no inspector to read the heap with. */
+function startHeapGuard(alarm: SharedArrayBuffer, limitBytes: number): { stop(): void } | undefined {
+  try {
+    // SIGINT stops the running cell as an interrupt does; the main thread reads the alarm to say why.
+    return watchMainThreadHeap({ limitBytes, alarm: new Int32Array(alarm), interrupt: () => process.kill(process.pid, "SIGINT") });
+  } catch (error) {
+    writeSync(2, `dslab kernel: no heap guard (${(error as Error).message}): a cell that fills the heap ends the kernel\n`);
+    return undefined;
   }
 }
 

@@ -8,6 +8,7 @@ import type { CodeRunner } from "./code-runner";
 import { codePointPosition, utf16Offset } from "./code-points";
 import { CommRegistry } from "./comms";
 import { toMimeBundle } from "./display-bundle";
+import { heapAlarmError } from "./heap-alarm";
 import { History, type HistoryRequest } from "./history";
 import { InputRequests } from "./input-requests";
 import { createOutputContext } from "./output-context";
@@ -25,6 +26,8 @@ export interface Transport {
   iopubBacklog?(): number;
   /** Resolves once every shell request the socket has already received has been delivered to the handler. */
   drainShell?(): Promise<void>;
+  /** If the heap guard stopped the running cell since the last call, the heap used and its limit (see heap-guard.ts). */
+  heapAlarm?(): { usedMb: number; limitMb: number } | undefined;
 }
 
 /** Options for KernelHandler. */
@@ -276,6 +279,8 @@ export class KernelHandler {
     const { deletedCells } = request.metadata as { deletedCells?: unknown };
     this.plotlyHtml.cellStarted(cellIdOf(request), Array.isArray(deletedCells) ? deletedCells.filter((c): c is string => typeof c === "string") : []);
     this.output.setDefault(request);
+    // An alarm raised between cells (a timer's allocation) belongs to no cell.
+    this.transport.heapAlarm?.();
     this.running = request.header.msg_id;
     const result = await this.output
       .runWithParent(request, () => this.runner.execute(code, storeHistory ? count : undefined))
@@ -283,7 +288,8 @@ export class KernelHandler {
         this.running = undefined;
       });
     if (result.status === "error") {
-      const error = { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
+      const heap = this.transport.heapAlarm?.();
+      const error = heap ? memoryError(heap, result.traceback) : { ename: result.ename, evalue: result.evalue, traceback: result.traceback };
       this.iopub("error", error, request);
       if (storeHistory) this.history.add(count, code);
       // An interrupted cell ends here too, so an interrupt stops a Run All as an error does.
@@ -393,6 +399,12 @@ export class KernelHandler {
     });
     this.transport.send("iopub", message);
   }
+}
+
+/** The error of a cell the heap guard stopped: why first, then where it was when stopped. */
+function memoryError(heap: { usedMb: number; limitMb: number }, traceback: string[]): { ename: string; evalue: string; traceback: string[] } {
+  const { ename, evalue } = heapAlarmError(heap);
+  return { ename, evalue, traceback: [`${ename}: ${evalue}`, ...traceback.slice(1)] };
 }
 
 /** IOPub topics as ipykernel names them ("kernel.<id>.<type>", "stream.stdout"); subscribers take all. */

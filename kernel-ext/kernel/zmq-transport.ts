@@ -1,10 +1,12 @@
 import { join } from "node:path";
+import { getHeapStatistics } from "node:v8";
 import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
+import { createHeapAlarm, takeHeapAlarm } from "./heap-alarm";
 import { parentWatchFor, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
@@ -15,6 +17,8 @@ export interface ZmqTransport extends Transport {
   /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
   onParentGone(fn: () => void): void;
   close(): Promise<void>;
+  /** If the heap guard stopped the running cell since the last call: the heap used and its limit (MB). */
+  heapAlarm(): { usedMb: number; limitMb: number } | undefined;
 }
 
 /** Binds the kernel's sockets for a connection file. */
@@ -32,9 +36,12 @@ export async function bindZmqTransport(
   const liveness = new SharedArrayBuffer(4);
   const turns = new Int32Array(liveness);
   setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
+  const heapAlarm = createHeapAlarm();
   const worker = new Worker(join(__dirname, "control-worker.js"), {
     workerData: {
       liveness,
+      heapAlarm: heapAlarm.buffer,
+      heapLimitBytes: oldGenerationLimit(),
       controlUrl: channelUrl(info, "control"),
       hbUrl: channelUrl(info, "hb"),
       key: info.key,
@@ -78,6 +85,7 @@ export async function bindZmqTransport(
       else senders[channel](frames);
     },
     iopubBacklog: () => senders.iopub.backlog(),
+    heapAlarm: () => takeHeapAlarm(heapAlarm),
     onParentGone(fn) {
       worker.on("message", (message: { parentGone?: boolean }) => message.parentGone && fn());
     },
@@ -122,4 +130,12 @@ export async function bindZmqTransport(
       for (const socket of [shell, stdin, iopub]) socket.close();
     },
   };
+}
+
+/**
+ * The heap size at which V8 fails: --max-old-space-size when given. heap_size_limit also counts
+ * the young generation (three semi-spaces of 16 MB on 64-bit), which never holds what fills a heap.
+ */
+function oldGenerationLimit(): number {
+  return getHeapStatistics().heap_size_limit - 3 * 16 * 2 ** 20;
 }
