@@ -1,6 +1,7 @@
 // The control and heartbeat channels, in a worker thread: they must answer while the main
 // thread is busy in a cell (a `while (true) {}` included), which is what interrupt is for.
 import { writeSync } from "node:fs";
+import { Session } from "node:inspector";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, newMessage } from "../wire";
@@ -26,28 +27,41 @@ interface ControlWorkerData {
 const PARENT_POLL_MS = 1000;
 /** How long the main thread gets to exit by itself once the parent has gone (it may be stuck in a loop). */
 const EXIT_GRACE_MS = 3000;
+/** How long after an interrupt the main thread's event loop may stay blocked before the kernel ends the cell's microtasks (Node.js 24 and later). */
+const TERMINATE_AFTER_MS = 1000;
 /** How long after an interrupt the main thread's event loop may stay blocked before the kernel gives up on it. */
 const STUCK_AFTER_INTERRUPT_MS = 5000;
+/**
+ * Whether V8's TerminateExecution can end a loop of microtasks and leave Node.js running. Node.js
+ * 20 and 22 abort instead (`Assertion failed: (env_->execution_async_id()) == (0)` in
+ * InternalCallbackScope::Close: async hooks are on, as AsyncLocalStorage routes each cell's
+ * output); 24 and 26 go on, and the cell's await is rejected as for any interrupt (tested).
+ */
+const TERMINATE_SURVIVES = Number(process.versions.node.split(".")[0]) >= 24;
 
 /**
- * After SIGINT, if the main thread's event loop has not turned for STUCK_AFTER_INTERRUPT_MS, it
- * is stuck where SIGINT does not reach: a loop of microtasks (`while (true) await null`) never
- * returns to the event loop, so neither the interrupt nor any later request is ever handled.
- * V8 could end it (the inspector's Runtime.terminateExecution), but with async hooks enabled
- * (AsyncLocalStorage routes each cell's output) Node.js 20 then aborts on its async-id check.
- * So the kernel says so on its stderr and ends itself: Jupyter restarts a dead kernel on the
- * same connection (JupyterLab: "The kernel appears to have died. It will restart
- * automatically"), and dslab's client reports it in the cell. A stuck cell's state could never
- * be reached again anyway.
+ * After SIGINT, if the main thread's event loop has not turned, it is stuck where SIGINT does
+ * not reach: a loop of microtasks (`while (true) await null`) never returns to the event loop,
+ * so neither the interrupt nor any later request would ever be handled. Where Node.js survives
+ * it, the inspector's Runtime.terminateExecution ends the microtasks after TERMINATE_AFTER_MS
+ * and the interrupt then ends the cell. Where it does not (or that did not help), the kernel says
+ * so on its stderr and ends itself after STUCK_AFTER_INTERRUPT_MS: Jupyter restarts a dead
+ * kernel on the same connection (JupyterLab: "The kernel appears to have died. It will restart
+ * automatically"), and dslab's client reports it in the cell.
  */
-function exitIfStuck(liveness: Int32Array): void {
+function breakIfStuck(liveness: Int32Array, inspector: Session | undefined): void {
   const before = Atomics.load(liveness, 0);
+  if (inspector && TERMINATE_SURVIVES) {
+    setTimeout(() => {
+      if (Atomics.load(liveness, 0) === before) inspector.post("Runtime.terminateExecution");
+    }, TERMINATE_AFTER_MS);
+  }
   setTimeout(() => {
     if (Atomics.load(liveness, 0) !== before) return;
     // Written directly: a worker's process.stderr goes through the main thread, which is stuck.
     writeSync(
       2,
-      `dslab kernel: the cell did not stop within ${STUCK_AFTER_INTERRUPT_MS / 1000} s of the interrupt (a loop that never yields to the event loop, such as \`while (true) await null\`, cannot be broken); ending the kernel so that it can be restarted\n`,
+      `dslab kernel: the cell did not stop within ${STUCK_AFTER_INTERRUPT_MS / 1000} s of the interrupt (on Node.js ${process.versions.node} a loop that never yields to the event loop, such as \`while (true) await null\`, cannot be broken); ending the kernel so that it can be restarted\n`,
     );
     process.kill(process.pid, "SIGTERM");
     // Cell code may have taken SIGTERM over.
@@ -55,10 +69,26 @@ function exitIfStuck(liveness: Int32Array): void {
   }, STUCK_AFTER_INTERRUPT_MS);
 }
 
+/** A session on the main thread's inspector (its requests are served while a cell runs), or none where this Node.js has no inspector. */
+function connectToMainThread(): Session | undefined {
+  try {
+    const session = new Session();
+    session.connectToMainThread();
+    return session;
+  } catch (error) {
+    writeSync(2, `dslab kernel: no inspector (${(error as Error).message}): no heap guard, and a stuck cell ends the kernel\n`);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const { controlUrl, hbUrl, key, scheme, session, parent, liveness, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;
   const loopTurns = new Int32Array(liveness);
-  const heapWatch = startHeapGuard(heapAlarm, heapLimitBytes);
+  const inspector = connectToMainThread();
+  // SIGINT stops the running cell as an interrupt does; the main thread reads the alarm to say why.
+  const heapWatch =
+    inspector &&
+    watchMainThreadHeap({ inspector, limitBytes: heapLimitBytes, alarm: new Int32Array(heapAlarm), interrupt: () => process.kill(process.pid, "SIGINT") });
   // Watched here, not in the main thread: a cell in `while (true) {}` must not keep an orphan alive.
   const poll = setInterval(() => {
     if (!parentGone(parent)) return;
@@ -78,6 +108,8 @@ async function main(): Promise<void> {
       // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly.
       setTimeout(() => {
         heapWatch?.stop();
+        // A connected session would make the process wait at exit ("Waiting for the debugger to disconnect").
+        inspector?.disconnect();
         control.close();
         hb.close();
         parentPort!.postMessage({ closed: true });
@@ -93,20 +125,9 @@ async function main(): Promise<void> {
     }
   })();
   try {
-    await serveControl(control, signer, session, sendControl, loopTurns);
+    await serveControl(control, signer, session, sendControl, (): void => breakIfStuck(loopTurns, inspector));
   } catch {
     // Closed at shutdown.
-  }
-}
-
-/** The heap guard, or none (said on stderr) where this Node.js has no inspector to read the heap with. */
-function startHeapGuard(alarm: SharedArrayBuffer, limitBytes: number): { stop(): void } | undefined {
-  try {
-    // SIGINT stops the running cell as an interrupt does; the main thread reads the alarm to say why.
-    return watchMainThreadHeap({ limitBytes, alarm: new Int32Array(alarm), interrupt: () => process.kill(process.pid, "SIGINT") });
-  } catch (error) {
-    writeSync(2, `dslab kernel: no heap guard (${(error as Error).message}): a cell that fills the heap ends the kernel\n`);
-    return undefined;
   }
 }
 
@@ -115,7 +136,7 @@ async function serveControl(
   signer: ReturnType<typeof createSigner>,
   session: string,
   sendControl: (frames: Buffer[]) => void,
-  loopTurns: Int32Array,
+  afterInterrupt: () => void,
 ): Promise<void> {
   const replays = createReplayGuard();
   for await (const frames of control) {
@@ -134,7 +155,7 @@ async function serveControl(
       // SIGINT breaks a synchronous loop in the main thread (vm's breakOnSigint) and rejects
       // a pending top-level await (the kernel's SIGINT handler).
       process.kill(process.pid, "SIGINT");
-      exitIfStuck(loopTurns);
+      afterInterrupt();
       sendControl(encodeMessage(newMessage("interrupt_reply", session, { status: "ok" }, { parent: request }), signer));
       continue;
     }

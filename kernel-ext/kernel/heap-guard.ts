@@ -3,33 +3,35 @@
 // watches the main thread's heap instead, through the inspector (whose requests V8 serves even
 // while a cell's loop runs), and interrupts the cell before the limit: the cell gets an error
 // saying why, and the kernel lives on.
-import { Session } from "node:inspector";
-import { clearInterval, setInterval } from "node:timers";
+import type { Session } from "node:inspector";
+import { clearTimeout, setTimeout } from "node:timers";
 import type { HeapAlarm } from "./heap-alarm";
 
 /** Share of the old generation's limit at which the running cell is stopped (V8 gives up near 99%, after seconds of GC). */
 export const HEAP_ALARM_FRACTION = 0.85;
 /** The guard fires again only after the heap has come back below this share (no repeated alarms while a large value is kept). */
 const REARM_FRACTION = 0.75;
-/** How often the heap is read: at 1 GB/s of allocation a read comes before the last tenth of a 4 GB heap is gone. */
+/** How often the heap is read while it is below half its limit, and above: a loop can allocate 300 MB in a tenth of a second near the limit (Node.js 24, whose young generation takes 192 MB). */
 const HEAP_POLL_MS = 100;
+const NEAR_LIMIT_POLL_MS = 10;
 
 /**
- * In the control worker: reads the main thread's heap every HEAP_POLL_MS and, when it passes
+ * In the control worker: reads the main thread's heap (through a session connected to its
+ * inspector) every HEAP_POLL_MS, or NEAR_LIMIT_POLL_MS past half the limit, and, when it passes
  * HEAP_ALARM_FRACTION of `limitBytes`, records it in `alarm` and calls `interrupt`.
  */
-export function watchMainThreadHeap(options: { limitBytes: number; alarm: HeapAlarm; interrupt: () => void }): { stop(): void } {
-  const { limitBytes, alarm, interrupt } = options;
-  const session = new Session();
-  session.connectToMainThread();
+export function watchMainThreadHeap(options: { inspector: Session; limitBytes: number; alarm: HeapAlarm; interrupt: () => void }): { stop(): void } {
+  const { inspector: session, limitBytes, alarm, interrupt } = options;
   let armed = true;
-  let reading = false;
-  const poll = setInterval(() => {
-    if (reading) return;
-    reading = true;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const read = () => {
     session.post("Runtime.getHeapUsage", (error, usage) => {
-      reading = false;
-      if (error || !usage) return;
+      if (stopped) return;
+      if (error || !usage) {
+        timer = setTimeout(read, HEAP_POLL_MS);
+        return;
+      }
       const used = (usage as { usedSize: number }).usedSize;
       if (armed && used >= HEAP_ALARM_FRACTION * limitBytes) {
         armed = false;
@@ -39,13 +41,14 @@ export function watchMainThreadHeap(options: { limitBytes: number; alarm: HeapAl
       } else if (!armed && used < REARM_FRACTION * limitBytes) {
         armed = true;
       }
+      timer = setTimeout(read, used > limitBytes / 2 ? NEAR_LIMIT_POLL_MS : HEAP_POLL_MS);
     });
-  }, HEAP_POLL_MS);
+  };
+  read();
   return {
     stop() {
-      clearInterval(poll);
-      // A connected session would make the process wait at exit ("Waiting for the debugger to disconnect").
-      session.disconnect();
+      stopped = true;
+      clearTimeout(timer);
     },
   };
 }

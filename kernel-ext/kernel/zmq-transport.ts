@@ -1,12 +1,11 @@
 import { join } from "node:path";
-import { getHeapStatistics } from "node:v8";
 import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
-import { createHeapAlarm, takeHeapAlarm } from "./heap-alarm";
+import { createHeapAlarm, heapLimitBytes, takeHeapAlarm } from "./heap-alarm";
 import { parentWatchFor, type ParentWatch } from "./parent-watch";
 import { createSocketSender } from "./socket-sender";
 
@@ -41,7 +40,7 @@ export async function bindZmqTransport(
     workerData: {
       liveness,
       heapAlarm: heapAlarm.buffer,
-      heapLimitBytes: oldGenerationLimit(),
+      heapLimitBytes: heapLimitBytes(),
       controlUrl: channelUrl(info, "control"),
       hbUrl: channelUrl(info, "hb"),
       key: info.key,
@@ -130,12 +129,4 @@ export async function bindZmqTransport(
       for (const socket of [shell, stdin, iopub]) socket.close();
     },
   };
-}
-
-/**
- * The heap size at which V8 fails: --max-old-space-size when given. heap_size_limit also counts
- * the young generation (three semi-spaces of 16 MB on 64-bit), which never holds what fills a heap.
- */
-function oldGenerationLimit(): number {
-  return getHeapStatistics().heap_size_limit - 3 * 16 * 2 ** 20;
 }

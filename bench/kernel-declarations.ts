@@ -1,0 +1,53 @@
+// What a kernel keeps for each cell that declares a name (issue 14, section 7): the code runner
+// a kernel uses runs `count` cells `const vN = N;` and prints, every `step` cells, the heap
+// after a full garbage collection, the process's RSS, and the median cell time of the step,
+// then the slope per 1,000 cells. Run with --expose-gc:
+//   node --expose-gc --import tsx bench/kernel-declarations.ts [count] [step]
+import { join } from "node:path";
+import type { createCodeRunner as CreateCodeRunner } from "../kernel-ext/kernel/code-runner";
+import { providePatchedTypescript } from "../kernel-ext/kernel/patched-typescript";
+
+const MB = 2 ** 20;
+
+async function main(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("run with node --expose-gc");
+  const root = join(__dirname, "..");
+  providePatchedTypescript(root);
+  const { createCodeRunner } = require("../kernel-ext/kernel/code-runner") as { createCodeRunner: typeof CreateCodeRunner };
+  const count = Number(process.argv[2] ?? 1000);
+  const step = Number(process.argv[3] ?? 250);
+  const runner = createCodeRunner(join(root, "notebooks"));
+  runner.warmUp();
+  for (let i = 0; i < 20; i++) await runner.execute(`${-i}+2`, i);
+  const sample = () => {
+    gc();
+    return { heap: process.memoryUsage().heapUsed / MB, rss: process.memoryUsage().rss / MB };
+  };
+  const first = sample();
+  console.log(`cells 0: heap ${first.heap.toFixed(1)} MB, RSS ${first.rss.toFixed(0)} MB`);
+  let times: number[] = [];
+  let last = first;
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    const r = await runner.execute(`const v${i} = ${i};`, 100 + i);
+    times.push(performance.now() - t);
+    if (r.status !== "ok") throw new Error(`cell ${i} failed: ${JSON.stringify(r)}`);
+    if ((i + 1) % step === 0) {
+      last = sample();
+      const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+      console.log(`cells ${i + 1}: heap ${last.heap.toFixed(1)} MB, RSS ${last.rss.toFixed(0)} MB, median cell ${median.toFixed(1)} ms`);
+      times = [];
+    }
+  }
+  const per1000 = (a: number, b: number) => (((b - a) / count) * 1000).toFixed(1);
+  console.log(`slope per 1,000 cells: heap +${per1000(first.heap, last.heap)} MB, RSS +${per1000(first.rss, last.rss)} MB`);
+}
+
+main().then(
+  () => process.exit(),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);
