@@ -1,17 +1,19 @@
 // What a kernel keeps for each cell that declares a name (issue 14, section 7): the code runner
 // a kernel uses runs `count` cells `const vN = N;` and prints, every `step` cells, the heap
 // after a full garbage collection, the process's RSS, and the median cell time of the step,
-// then the slope per 1,000 cells. Run with --expose-gc:
-//   node --expose-gc --import tsx bench/kernel-declarations.ts [count] [step]
+// then the slope per 1,000 cells (part of `npm run bench`; alone:
+//   node --import tsx bench/kernel-declarations.bench.ts [count] [step]).
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { createCodeRunner as CreateCodeRunner } from "../kernel-ext/kernel/code-runner";
 import { providePatchedTypescript } from "../kernel-ext/kernel/patched-typescript";
 
 const MB = 2 ** 20;
 
 async function main(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error("run with node --expose-gc");
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
   const root = join(__dirname, "..");
   providePatchedTypescript(root);
   const { createCodeRunner } = require("../kernel-ext/kernel/code-runner") as { createCodeRunner: typeof CreateCodeRunner };
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < 20; i++) await runner.execute(`${-i}+2`, i);
   const sample = () => {
     gc();
-    return { heap: process.memoryUsage().heapUsed / MB, rss: process.memoryUsage().rss / MB };
+    const usage = process.memoryUsage();
+    return { heap: usage.heapUsed / MB, heapTotal: usage.heapTotal / MB, external: usage.external / MB, rss: usage.rss / MB };
   };
   const first = sample();
   console.log(`cells 0: heap ${first.heap.toFixed(1)} MB, RSS ${first.rss.toFixed(0)} MB`);
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
     if ((i + 1) % step === 0) {
       last = sample();
       const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-      console.log(`cells ${i + 1}: heap ${last.heap.toFixed(1)} MB, RSS ${last.rss.toFixed(0)} MB, median cell ${median.toFixed(1)} ms`);
+      console.log(
+        `cells ${i + 1}: heap ${last.heap.toFixed(1)} MB (of ${last.heapTotal.toFixed(0)} MB committed), external ${last.external.toFixed(1)} MB, RSS ${last.rss.toFixed(0)} MB, median cell ${median.toFixed(1)} ms`,
+      );
       times = [];
     }
   }
