@@ -39,9 +39,17 @@ export function lightBuilder(
     // from young-generation collection (see typescript-patches.ts).
     const getAllDependencies = (sourceFile: TS.SourceFile) => dependencies(builder.getProgram(), sourceFile);
     builder.getAllDependencies = getAllDependencies;
-    // Bind now, as TypeScript's builder does: tslab then links the cell to the previous cells'
-    // declarations by setting the cell file's parent, which binding later would reset.
-    builder.getProgram().getTypeChecker();
+    // Bind the cell now, as TypeScript's builder does: tslab reads the cell's names from its
+    // locals, then links it to the previous cells' declarations by setting its parent, which
+    // binding later would reset. Only the program's own files, not a checker: a cell that
+    // declares names is compiled twice (the second time exporting them), and the first
+    // program's checker (merging every library's globals) would never be used.
+    const program = builder.getProgram();
+    for (const name of program.getRootFileNames()) {
+      const file = program.getSourceFile(name);
+      if (file && !file.isDeclarationFile)
+        (ts as unknown as { bindSourceFile(file: TS.SourceFile, options: TS.CompilerOptions): void }).bindSourceFile(file, program.getCompilerOptions());
+    }
     return builder as unknown as TS.BuilderProgram;
   };
 }
