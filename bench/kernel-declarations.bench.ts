@@ -1,8 +1,9 @@
 // What a kernel keeps for each cell that declares a name (issue 14, section 7): the code runner
 // a kernel uses runs `count` cells `const vN = N;` and prints, every `step` cells, the heap
 // after a full garbage collection, the process's RSS, and the median cell time of the step,
-// then the slope per 1,000 cells (part of `npm run bench`; alone:
-//   node --import tsx bench/kernel-declarations.bench.ts [count] [step]).
+// then the same after 30 s idle, and the slope per 1,000 cells (part of `npm run bench`; alone:
+//   node --import tsx bench/kernel-declarations.bench.ts [count] [step] [cell, N replaced by the
+// index; default `const vN = N;`, a new name each time; `let v = N;` redeclares one name]).
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const { createCodeRunner } = require("../kernel-ext/kernel/code-runner") as { createCodeRunner: typeof CreateCodeRunner };
   const count = Number(process.argv[2] ?? 1000);
   const step = Number(process.argv[3] ?? 250);
+  const template = process.argv[4] ?? "const vN = N;";
   const runner = createCodeRunner(join(root, "notebooks"));
   runner.warmUp();
   for (let i = 0; i < 20; i++) await runner.execute(`${-i}+2`, i);
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   let last = first;
   for (let i = 0; i < count; i++) {
     const t = performance.now();
-    const r = await runner.execute(`const v${i} = ${i};`, 100 + i);
+    const r = await runner.execute(template.replaceAll("N", String(i)), 100 + i);
     times.push(performance.now() - t);
     if (r.status !== "ok") throw new Error(`cell ${i} failed: ${JSON.stringify(r)}`);
     if ((i + 1) % step === 0) {
@@ -45,8 +47,16 @@ async function main(): Promise<void> {
       times = [];
     }
   }
+  // A kernel is idle between a reader's cells: V8's memory reducer then gives back heap it no longer needs.
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  const idle = process.memoryUsage();
+  console.log(
+    `after 30 s idle: heap ${(idle.heapUsed / MB).toFixed(1)} MB (of ${(idle.heapTotal / MB).toFixed(0)} MB committed), RSS ${(idle.rss / MB).toFixed(0)} MB`,
+  );
   const per1000 = (a: number, b: number) => (((b - a) / count) * 1000).toFixed(1);
-  console.log(`slope per 1,000 cells: heap +${per1000(first.heap, last.heap)} MB, RSS +${per1000(first.rss, last.rss)} MB`);
+  console.log(
+    `"${template}": slope per 1,000 cells: heap +${per1000(first.heap, last.heap)} MB kept; RSS +${per1000(first.rss, last.rss)} MB while cells run back to back, ${per1000(first.rss, idle.rss / MB)} MB after 30 s idle`,
+  );
 }
 
 main().then(
