@@ -53,7 +53,12 @@ function breakIfStuck(liveness: Int32Array, inspector: Session | undefined): voi
   const before = Atomics.load(liveness, 0);
   if (inspector && TERMINATE_SURVIVES) {
     setTimeout(() => {
-      if (Atomics.load(liveness, 0) === before) inspector.post("Runtime.terminateExecution");
+      if (Atomics.load(liveness, 0) !== before) return;
+      try {
+        inspector.post("Runtime.terminateExecution");
+      } catch (error) {
+        writeSync(2, `dslab kernel: could not end the stuck cell: ${(error as Error).message}\n`);
+      }
     }, TERMINATE_AFTER_MS);
   }
   setTimeout(() => {
@@ -80,6 +85,19 @@ function connectToMainThread(): Session | undefined {
     return undefined;
   }
 }
+
+/**
+ * An error this thread does not catch is reported here and ends the kernel, as a failed control
+ * channel does. Not left to Node.js: it would serialize the error for the main thread with
+ * node:v8, which a worker of a kernel started from its snapshot cannot load on Node.js 24 (the
+ * process aborts: `Assertion failed: shutdown_wrap_template_.IsEmpty()`; see snapshot-entry.ts).
+ */
+function reportUncaught(error: unknown): void {
+  writeSync(2, `dslab kernel: the control thread failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  parentPort?.postMessage({ failed: true });
+}
+process.on("uncaughtException", reportUncaught);
+process.on("unhandledRejection", reportUncaught);
 
 async function main(): Promise<void> {
   const { controlUrl, hbUrl, key, scheme, session, parent, liveness, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;

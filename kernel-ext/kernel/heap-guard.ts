@@ -26,23 +26,28 @@ export function watchMainThreadHeap(options: { inspector: Session; limitBytes: n
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const read = () => {
-    session.post("Runtime.getHeapUsage", (error, usage) => {
-      if (stopped) return;
-      if (error || !usage) {
-        timer = setTimeout(read, HEAP_POLL_MS);
-        return;
-      }
-      const used = (usage as { usedSize: number }).usedSize;
-      if (armed && used >= HEAP_ALARM_FRACTION * limitBytes) {
-        armed = false;
-        Atomics.store(alarm, 1, Math.round(limitBytes / 2 ** 20));
-        Atomics.store(alarm, 0, Math.max(1, Math.round(used / 2 ** 20)));
-        interrupt();
-      } else if (!armed && used < REARM_FRACTION * limitBytes) {
-        armed = true;
-      }
-      timer = setTimeout(read, used > limitBytes / 2 ? NEAR_LIMIT_POLL_MS : HEAP_POLL_MS);
-    });
+    try {
+      session.post("Runtime.getHeapUsage", (error, usage) => {
+        if (stopped) return;
+        if (error || !usage) {
+          timer = setTimeout(read, HEAP_POLL_MS);
+          return;
+        }
+        const used = (usage as { usedSize: number }).usedSize;
+        if (armed && used >= HEAP_ALARM_FRACTION * limitBytes) {
+          armed = false;
+          Atomics.store(alarm, 1, Math.round(limitBytes / 2 ** 20));
+          Atomics.store(alarm, 0, Math.max(1, Math.round(used / 2 ** 20)));
+          interrupt();
+        } else if (!armed && used < REARM_FRACTION * limitBytes) {
+          armed = true;
+        }
+        timer = setTimeout(read, used > limitBytes / 2 ? NEAR_LIMIT_POLL_MS : HEAP_POLL_MS);
+      });
+    } catch {
+      // The session not connected yet (the main thread still starting) or any more (exiting): try again later.
+      if (!stopped) timer = setTimeout(read, HEAP_POLL_MS);
+    }
   };
   read();
   return {

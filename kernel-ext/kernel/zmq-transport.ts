@@ -55,6 +55,8 @@ export async function bindZmqTransport(
     log(`dslab kernel: the control channel failed: ${error.stack ?? error}\n`);
     process.exit(1);
   });
+  // The worker reports its own uncaught errors (on its stderr) and asks to end the kernel.
+  worker.on("message", (message: { failed?: boolean }) => message.failed && process.exit(1));
   // The worker keeps running while cells do; it must not keep a finished kernel alive.
   worker.unref();
   const shell = new zmq.Router();

@@ -1,9 +1,12 @@
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeCell } from "../../kernel-ext/client/execute-cell";
 import { KernelClient } from "../../kernel-ext/client/kernel-client";
+import { kernelPorts } from "../../kernel-ext/client/kernel-ports";
 import type { JupyterMessage } from "../../kernel-ext/wire";
 import { kernelEnv } from "../helpers/jupyter";
 
@@ -219,6 +222,39 @@ async function withKernel(cwd: string, kernelEnv: NodeJS.ProcessEnv, use: (kerne
 }
 
 describe("starting", () => {
+  it("ends with a message and status 1, not an abort, when its control thread fails (its port taken)", async () => {
+    // The kernelspec's command, as Jupyter runs it: from the snapshot where this Node.js built one.
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const dir = mkdtempSync(join(tmpdir(), "dslab-port-taken-"));
+      const ports = await kernelPorts(4);
+      const connection = {
+        transport: "tcp",
+        ip: "127.0.0.1",
+        shell_port: ports[0],
+        iopub_port: ports[1],
+        stdin_port: ports[2],
+        hb_port: ports[3],
+        control_port: port,
+        key: "k",
+        signature_scheme: "hmac-sha256",
+      };
+      writeFileSync(join(dir, "kernel.json"), JSON.stringify(connection));
+      const result = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "dslab.js"), "kernel", "--config-path", join(dir, "kernel.json")], {
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...env, NODE_OPTIONS: "" },
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr).toMatch(/the control thread failed: Error: Address already in use/);
+      expect(result.stderr).not.toMatch(/Assertion failed/);
+    } finally {
+      taken.close();
+    }
+  }, 90_000);
+
   it("starts and runs a cell whatever NODE_OPTIONS the environment sets (the kernelspec clears them for its snapshot)", async () => {
     await withKernel(join(__dirname, "..", "..", "notebooks"), { ...env, NODE_OPTIONS: "--max-old-space-size=3000" }, async (kernel) => {
       const run = await executeCell(kernel, "[1, 2, 3].map((x) => x * 2)");
