@@ -31,13 +31,13 @@ async function interruptMicrotaskLoop(kernel: KernelClient, dir: string) {
 }
 
 describe("a cell stuck in a loop of microtasks (`while (true) await null`)", () => {
-  it.runIf(major >= 24)(
-    "is stopped by an interrupt within 2 s, and the kernel runs the next cell",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "dslab-microtasks-"));
-      const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: dir, env });
-      try {
-        const { run, seconds } = await interruptMicrotaskLoop(kernel, dir);
+  // One test whose expectation depends on the version, so that no run reports a skipped test.
+  it(`on Node.js ${major}: ${major >= 24 ? "is stopped by an interrupt within 2 s, and the kernel runs the next cell" : "cannot be broken (20 and 22 abort on V8's termination): the kernel says so and ends, so that it can be restarted, and the client reports it"}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dslab-microtasks-"));
+    const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: dir, env });
+    try {
+      const { run, seconds } = await interruptMicrotaskLoop(kernel, dir);
+      if (major >= 24) {
         expect(run.status).toBe("error");
         expect(run.outputs[0]).toMatchObject({ output_type: "error", evalue: expect.stringMatching(/Interrupted/) });
         expect(seconds).toBeLessThan(2.5);
@@ -45,29 +45,14 @@ describe("a cell stuck in a loop of microtasks (`while (true) await null`)", () 
         expect(next.status).toBe("ok");
         expect(next.outputs).toMatchObject([{ text: "after\n" }, { data: { "text/plain": "42" } }]);
         expect(kernel.process!.exitCode).toBeNull();
-        expect(kernel.stderr).not.toMatch(/Assertion failed|terminate called/);
-      } finally {
-        await kernel.dispose();
-      }
-    },
-    60_000,
-  );
-
-  it.runIf(major < 24)(
-    "cannot be broken on Node.js 20 and 22: the kernel says so and ends, so that it can be restarted, and the client reports it",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "dslab-microtasks-"));
-      const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: dir, env });
-      try {
-        const { run } = await interruptMicrotaskLoop(kernel, dir);
+      } else {
         expect(run.status).toBe("dead");
         expect(run.outputs[0]).toMatchObject({ ename: "DeadKernelError", evalue: "the kernel died (signal SIGTERM) while running this cell" });
         expect(kernel.stderr).toContain("the cell did not stop within 5 s of the interrupt");
-        expect(kernel.stderr).not.toMatch(/Assertion failed|terminate called/);
-      } finally {
-        await kernel.dispose();
       }
-    },
-    60_000,
-  );
+      expect(kernel.stderr).not.toMatch(/Assertion failed|terminate called/);
+    } finally {
+      await kernel.dispose();
+    }
+  }, 60_000);
 });
