@@ -86,6 +86,9 @@ function connectToMainThread(): Session | undefined {
   }
 }
 
+/** The session on the main thread's inspector, once connected (see connectToMainThread). */
+let inspector: Session | undefined;
+
 /**
  * An error this thread does not catch is reported here and ends the kernel, as a failed control
  * channel does. Not left to Node.js: it would serialize the error for the main thread with
@@ -94,6 +97,8 @@ function connectToMainThread(): Session | undefined {
  */
 function reportUncaught(error: unknown): void {
   writeSync(2, `dslab kernel: the control thread failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A connected session would make the process wait at exit ("Waiting for the debugger to disconnect").
+  inspector?.disconnect();
   parentPort?.postMessage({ failed: true });
 }
 process.on("uncaughtException", reportUncaught);
@@ -102,7 +107,7 @@ process.on("unhandledRejection", reportUncaught);
 async function main(): Promise<void> {
   const { controlUrl, hbUrl, key, scheme, session, parent, liveness, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;
   const loopTurns = new Int32Array(liveness);
-  const inspector = connectToMainThread();
+  inspector = connectToMainThread();
   // SIGINT stops the running cell as an interrupt does; the main thread reads the alarm to say why.
   const heapWatch =
     inspector &&

@@ -35,12 +35,14 @@ export async function startKernel(connectionFile: string): Promise<void> {
   });
   // process.exit from a cell: Node.js exiting with zeromq's sockets open aborts the process
   // (SIGABRT, "terminate called after throwing an instance of 'Napi::Error'"). Close them first,
-  // then exit with the code given. The cell stops here (an exception it cannot usefully catch:
-  // the kernel exits either way) and nothing more is sent for it.
+  // then exit with the code given. A cell stops here (an exception it cannot usefully catch:
+  // the kernel exits either way) and nothing more is sent for it; the kernel's own code, outside
+  // any cell (a failed control channel), just lets the kernel close.
   process.exit = ((code?: number | string | null) => {
     const status = Number(code ?? process.exitCode ?? 0);
     exitKernel(Number.isInteger(status) ? status : 1);
-    throw new KernelExit(status);
+    if (handler.output.scoped()) throw new KernelExit(status);
+    return undefined as never;
   }) as typeof process.exit;
   setKernelApi(handler.api());
   // Cell output goes to iopub under the request that produced it; anything else (the kernel's
