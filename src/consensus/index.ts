@@ -24,7 +24,8 @@ export type {
   RequestVoteReply,
   Role,
 } from "./raft/types";
-export { createTrace, finalState, parseTrace, replayTrace, traceToJson } from "./raft/trace";
+export { RAFT, createTrace, finalState, parseTrace, replayTrace } from "./raft/trace";
+export { traceToJson } from "./cluster-trace";
 export type { RaftTrace } from "./raft/trace";
 export { FIGURE16_RANGES, electionSweep } from "./election-sweep";
 export type { ElectionSweepOptions } from "./election-sweep";
@@ -37,3 +38,33 @@ export { paxosDuel } from "./paxos/paxos-duel";
 export type { PaxosDuelOptions, PaxosOutcome } from "./paxos/paxos-duel";
 export { paxosDuelSweep } from "./paxos/paxos-duel-sweep";
 export type { PaxosDuelSweepOptions } from "./paxos/paxos-duel-sweep";
+export { createPaxos, checkPaxosOptions } from "./paxos/create-paxos";
+export type { CheckedPaxosOptions, PaxosOptions } from "./paxos/create-paxos";
+export { advancePaxos, advancePaxosUntil, nextPaxosPending } from "./paxos/paxos-advance";
+export type { PaxosPending } from "./paxos/paxos-advance";
+export { PAXOS_INPUTS, applyPaxosInput, crashNode, paxosStep, restartNode } from "./paxos/paxos-step";
+export type { PaxosInput } from "./paxos/paxos-step";
+export { nextBallot, nodeName } from "./paxos/paxos-rules";
+export { checkPaxosSafety, createPaxosSafetyRecord } from "./paxos/paxos-invariants";
+export type { PaxosSafetyRecord } from "./paxos/paxos-invariants";
+export { PAXOS, createPaxosTrace, finalPaxosState, parsePaxosTrace, replayPaxosTrace } from "./paxos/paxos-trace";
+export type { PaxosTrace } from "./paxos/paxos-trace";
+export type {
+  Accept,
+  Accepted,
+  BallotValue,
+  Nack,
+  PaxosAcceptor,
+  PaxosAdversary,
+  PaxosBody,
+  PaxosEvent,
+  PaxosMessage,
+  PaxosPromise,
+  PaxosProposer,
+  PaxosState,
+  PaxosTiming,
+  Prepare,
+  ProposerPhase,
+} from "./paxos/types";
+export { traceFormat } from "./cluster-trace";
+export type { ClusterProtocol, ProtocolTrace } from "./cluster-trace";

@@ -72,7 +72,8 @@ describe("chapters 06 and 07", () => {
       const state = (nb.metadata.widgets as Record<string, { state: Record<string, { model_name: string }> }>)["application/vnd.jupyter.widget-state+json"]
         .state;
       const models = Object.values(state).map((m) => m.model_name);
-      expect(models.filter((m) => m === "ClusterExplorerModel").length).toBe(2);
+      expect(models.filter((m) => m === "ClusterExplorerModel").length).toBe(3);
+      expect(Object.values(state).filter((m) => (m as { state?: { protocol?: string } }).state?.protocol === "paxos").length).toBe(1);
       expect(models).toContain("FigureModel");
     });
   });

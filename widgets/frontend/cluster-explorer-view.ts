@@ -1,14 +1,16 @@
 import { DOMWidgetModel, DOMWidgetView } from "@jupyter-widgets/base";
+import type { PaxosState } from "../../src/consensus/paxos/types";
 import type { RaftEvent, RaftMessage, RaftServer, RaftState } from "../../src/consensus/raft/types";
+import { el, html, messagePosition, timerArc } from "./explorer-dom";
 import { MODULE_NAME, MODULE_VERSION } from "./figure-view";
+import { drawPaxos, PAXOS_MESSAGE_FILL, PHASE_FILL, paxosStatus } from "./paxos-drawing";
 
-const SVG = "http://www.w3.org/2000/svg";
 // Okabe–Ito colours (src/figures/palette.ts), so roles read the same as in the figures.
 const ROLE_FILL: Record<string, string> = { follower: "#ffffff", candidate: "#E69F00", leader: "#0072B2" };
 const TERM_COLOURS = ["#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#999999"];
 const MESSAGE_FILL: Record<string, string> = { RequestVote: "#E69F00", RequestVoteReply: "#009E73", AppendEntries: "#0072B2", AppendEntriesReply: "#56B4E9" };
 
-/** The front-end model of ClusterExplorer: the cluster as plain data, the latest events, the play state. */
+/** The front-end model of ClusterExplorer and PaxosExplorer: the protocol, its state as plain data, the latest events, the play state. */
 export class ClusterExplorerModel extends DOMWidgetModel {
   override defaults(): ReturnType<DOMWidgetModel["defaults"]> {
     return {
@@ -19,6 +21,7 @@ export class ClusterExplorerModel extends DOMWidgetModel {
       _view_name: "ClusterExplorerView",
       _view_module: MODULE_NAME,
       _view_module_version: MODULE_VERSION,
+      protocol: "raft",
       cluster: null,
       events: [],
       steps: 0,
@@ -29,24 +32,11 @@ export class ClusterExplorerModel extends DOMWidgetModel {
   }
 }
 
-function el<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG, name);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function html<K extends keyof HTMLElementTagNameMap>(name: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(name);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /**
  * Draws a Raft cluster as RaftScope does: servers on a circle with role, term and election timer,
- * messages in flight on the lines between them, each server's log beside. The view only draws:
- * every button and click is a custom message to the kernel, which steps the protocol (src/consensus).
+ * messages in flight on the lines between them, each server's log beside; or a Paxos run in the
+ * same frame (paxos-drawing.ts). The view only draws: every button and click is a custom message
+ * to the kernel, which steps the protocol (src/consensus).
  */
 export class ClusterExplorerView extends DOMWidgetView {
   private readonly svg = el("svg", { viewBox: "0 0 700 330", class: "dslab-raft-svg", role: "img" });
@@ -113,7 +103,9 @@ export class ClusterExplorerView extends DOMWidgetView {
     speed.addEventListener("change", () => this.control({ action: "speed", speed: Number(speed.value) }));
     bar.append(speed);
     button("Client request", "dslab-raft-client", () => this.control({ action: "client" }));
-    button("Partition leader", "dslab-raft-partition", () => this.partitionLeader());
+    button(this.isPaxos() ? "Partition proposer" : "Partition leader", "dslab-raft-partition", () =>
+      this.isPaxos() ? this.partitionProposer() : this.partitionLeader(),
+    );
     button("Heal", "dslab-raft-heal", () => this.control({ action: "heal" }));
     button("Export trace", "dslab-raft-export", () => this.control({ action: "export" }));
     const file = html("input", "dslab-raft-load");
@@ -127,6 +119,10 @@ export class ClusterExplorerView extends DOMWidgetView {
     });
     bar.append(file);
     return bar;
+  }
+
+  private isPaxos(): boolean {
+    return this.model.get("protocol") === "paxos";
   }
 
   /** What the message dots mean, and how to crash a server. */
@@ -148,6 +144,19 @@ export class ClusterExplorerView extends DOMWidgetView {
       item.append(dot, document.createTextNode(label));
       this.legend.append(item);
     };
+    if (this.isPaxos()) {
+      swatch(PAXOS_MESSAGE_FILL.Prepare, PAXOS_MESSAGE_FILL.Prepare, "Prepare");
+      swatch(PAXOS_MESSAGE_FILL.Promise, PAXOS_MESSAGE_FILL.Promise, "Promise");
+      swatch(PAXOS_MESSAGE_FILL.Accept, PAXOS_MESSAGE_FILL.Accept, "Accept");
+      swatch(PAXOS_MESSAGE_FILL.Accepted, PAXOS_MESSAGE_FILL.Accepted, "Accepted");
+      swatch("#fff", PAXOS_MESSAGE_FILL.Nack, "Nack (refused)");
+      this.legend.append(
+        document.createTextNode(
+          `· circles: acceptors · squares: proposers (${Object.keys(PHASE_FILL).join(", ")}) · grey arc: wait before the next ballot · dashed dot: held by the adversary · click a node to crash or restart it`,
+        ),
+      );
+      return;
+    }
     swatch(MESSAGE_FILL.RequestVote, MESSAGE_FILL.RequestVote, "RequestVote");
     swatch(MESSAGE_FILL.RequestVoteReply, MESSAGE_FILL.RequestVoteReply, "vote granted");
     swatch("#fff", MESSAGE_FILL.RequestVoteReply, "refused");
@@ -167,22 +176,39 @@ export class ClusterExplorerView extends DOMWidgetView {
     this.control({ action: "partition", sides: cluster.servers.map((s) => ((s.id - leader.id + n) % n < minority ? 1 : 0)) });
   }
 
+  /** Cuts the proposer at work (or the first) and a minority of acceptors off from the rest. */
+  private partitionProposer(): void {
+    const state = this.model.get("cluster") as PaxosState | null;
+    if (!state) return;
+    const proposer = state.proposers.find((p) => p.up && (p.phase === "prepare" || p.phase === "accept")) ?? state.proposers[0];
+    const minority = Math.floor((state.acceptors.length - 1) / 2);
+    this.control({ action: "partition", sides: state.partition.map((_, node) => (node === proposer.id || node < minority ? 1 : 0)) });
+  }
+
   private download({ trace }: { trace?: string }): void {
     if (typeof trace !== "string") return;
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([trace], { type: "application/json" }));
-    link.download = "raft-trace.json";
+    link.download = `${this.isPaxos() ? "paxos" : "raft"}-trace.json`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   private draw(): void {
-    const cluster = this.model.get("cluster") as RaftState | null;
     this.playButton.textContent = this.model.get("playing") ? "Pause" : "Play";
     this.error.textContent = this.model.get("error") as string;
     this.svg.replaceChildren();
     this.log.replaceChildren();
-    if (!cluster) return;
+    const state = this.model.get("cluster") as RaftState | PaxosState | null;
+    if (!state) return;
+    if (this.isPaxos()) {
+      const paxos = state as PaxosState;
+      this.status.textContent = paxosStatus(paxos, this.model.get("steps") as number);
+      drawPaxos(this.svg, paxos, (content) => this.control(content));
+      this.drawEvents((node) => (node < paxos.acceptors.length ? `A${node + 1}` : `P${node - paxos.acceptors.length + 1}`));
+      return;
+    }
+    const cluster = state as RaftState;
     const leader = cluster.servers.find((s) => s.up && s.role === "leader");
     this.status.textContent = `t = ${cluster.time.toFixed(1)} ms · ${this.model.get("steps")} inputs · ${leader ? `leader S${leader.id + 1} (term ${leader.term})` : "no leader"}`;
     const n = cluster.servers.length;
@@ -192,12 +218,17 @@ export class ClusterExplorerView extends DOMWidgetView {
     for (const message of cluster.messages) this.svg.append(this.drawMessage(cluster, message, at));
     cluster.servers.forEach((server, i) => this.svg.append(this.drawServer(cluster, server, at(i))));
     this.drawLogs(cluster);
+    this.drawEvents((server) => `S${server + 1}`);
+  }
+
+  /** The latest events, newest first. */
+  private drawEvents(name: (node: number) => string): void {
     for (const event of (this.model.get("events") as RaftEvent[]).slice().reverse()) {
       this.log.append(
         html(
           "li",
           `dslab-raft-event dslab-raft-${event.kind.replace(/\s+/g, "-")}`,
-          `${event.time.toFixed(1)} ms · S${event.server + 1} · ${event.kind}: ${event.detail}`,
+          `${event.time.toFixed(1)} ms · ${name(event.server)} · ${event.kind}: ${event.detail}`,
         ),
       );
     }
@@ -227,16 +258,8 @@ export class ClusterExplorerView extends DOMWidgetView {
     if (server.up && server.role !== "leader") {
       // The election timer as an arc that shrinks to zero when the server times out.
       const [, max] = cluster.timing.electionTimeoutMs;
-      const left = Math.max(0, Math.min(1, (server.electionDeadline - cluster.time) / max));
-      if (left > 0) {
-        const angle = 2 * Math.PI * left;
-        const end = { x: p.x + (r + 5) * Math.sin(angle), y: p.y - (r + 5) * Math.cos(angle) };
-        const d =
-          left >= 0.999
-            ? `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 1 1 ${p.x - 0.01} ${p.y - r - 5}`
-            : `M ${p.x} ${p.y - r - 5} A ${r + 5} ${r + 5} 0 ${angle > Math.PI ? 1 : 0} 1 ${end.x} ${end.y}`;
-        g.append(el("path", { d, fill: "none", stroke: "#999", "stroke-width": 3, class: "dslab-raft-timer" }));
-      }
+      const arc = timerArc(p, r + 5, Math.min(1, (server.electionDeadline - cluster.time) / max));
+      if (arc) g.append(arc);
     }
     const ink = server.up && server.role === "leader" ? "#fff" : "#111";
     g.append(el("text", { x: p.x, y: p.y - 3, "text-anchor": "middle", "font-size": 15, "font-weight": 600, fill: ink }, `S${server.id + 1}`));
@@ -261,10 +284,7 @@ export class ClusterExplorerView extends DOMWidgetView {
   private drawMessage(cluster: RaftState, message: RaftMessage, at: (i: number) => { x: number; y: number }): SVGGElement {
     const from = at(message.from);
     const to = at(message.to);
-    const span = message.deliverTime - message.sendTime;
-    const f = span > 0 ? Math.max(0, Math.min(1, (cluster.time - message.sendTime) / span)) : 1;
-    const x = from.x + (to.x - from.x) * f;
-    const y = from.y + (to.y - from.y) * f;
+    const { x, y } = messagePosition(from, to, message.sendTime, message.deliverTime, cluster.time);
     const body = message.body;
     const g = el("g", { class: `dslab-raft-message dslab-raft-${body.type}` });
     g.append(el("line", { x1: from.x, y1: from.y, x2: to.x, y2: to.y, stroke: "#ddd", "stroke-width": 1 }));

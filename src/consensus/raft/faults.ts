@@ -1,4 +1,5 @@
-import { checkInteger, invalidRange } from "../../validate";
+import { checkInteger } from "../../validate";
+import { setPartition } from "../network-partition";
 import { resetElectionTimer } from "./election-rules";
 import { note } from "./network";
 import type { RaftEvent, RaftState } from "./types";
@@ -28,12 +29,7 @@ export function restart(state: RaftState, server: number, log: RaftEvent[] | nul
 
 /** Partitions the network: sides[i] is server i's side; messages between different sides are lost. [0, 0, ...] heals it. */
 export function partition(state: RaftState, sides: readonly number[], log: RaftEvent[] | null = null): void {
-  if (!Array.isArray(sides) || sides.length !== state.servers.length) throw invalidRange("sides", sides, `an array of ${state.servers.length} side numbers`);
-  sides.forEach((side, i) => checkInteger(`sides[${i}]`, side, 0, 15));
-  state.partition = [...sides];
-  const healed = sides.every((side) => side === sides[0]);
-  if (log)
-    log.push({ time: state.time, kind: healed ? "heal" : "partition", server: 0, term: 0, detail: healed ? "network healed" : `sides ${sides.join(" ")}` });
+  setPartition(state, sides, log);
 }
 
 /** The leader a client would reach: the running leader of the highest term, or undefined. */

@@ -1,4 +1,8 @@
-import type { RaftState } from "./types";
+/** Whatever carries a counter-based random stream (RaftState, PaxosState). */
+export interface RandomStream {
+  seed: number;
+  counter: number;
+}
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -13,7 +17,7 @@ function fmix32(h: number): number {
  * A uniform number in [0, 1), the state's next draw: a hash of (seed, counter), so the random
  * stream is two integers in the state and a saved state resumes exactly where it stopped.
  */
-export function randomDraw(state: RaftState): number {
+export function randomDraw(state: RandomStream): number {
   const counter = state.counter++;
   const h = fmix32(fmix32(state.seed ^ 0x9e3779b9) ^ Math.imul(counter + 1, 0x85ebca77));
   const l = fmix32(h ^ Math.imul(counter + 0x632be5ab, 0x27d4eb2f));
@@ -21,6 +25,6 @@ export function randomDraw(state: RaftState): number {
 }
 
 /** A uniform draw in [min, max]. */
-export function uniformDraw(state: RaftState, [min, max]: readonly [number, number]): number {
+export function uniformDraw(state: RandomStream, [min, max]: readonly [number, number]): number {
   return min + (max - min) * randomDraw(state);
 }

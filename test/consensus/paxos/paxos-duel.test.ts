@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { paxosDuel, paxosDuelSweep } from "../../../src/consensus";
 
 describe("paxosDuel(options)", () => {
-  it("decides in one ballot with one proposer: 4N messages (Prepare, Promise, Accept, Accepted)", () => {
+  it("decides in one ballot with one proposer: 4N messages in the whole run (Prepare, Promise, Accept, Accepted)", () => {
     for (const acceptors of [3, 5, 7]) {
-      const run = paxosDuel({ proposers: 1, acceptors, seed: 2 });
+      const run = paxosDuel({ proposers: 1, acceptors, seed: 2, continueAfterDecision: true });
       expect([run.decided, run.value, run.ballots, run.messages]).toEqual([true, "v1", 1, 4 * acceptors]);
       expect(run.log[0]).toMatchObject({ type: "Prepare", from: "P1", ballot: 1 });
     }

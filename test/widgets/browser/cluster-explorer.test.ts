@@ -8,6 +8,7 @@ import { BROWSER_BUNDLE_OPTIONS } from "../../../scripts/build-frontend";
 import { CHROMIUM, chromiumAvailable } from "../../helpers/browser";
 import { hasPythonModules, kernelEnv, toolsAvailable } from "../../helpers/jupyter";
 import { startJupyterServer, type JupyterServer } from "./jupyter-server";
+import { openLivePage } from "./open-live-page";
 
 const root = join(__dirname, "..", "..", "..");
 const artifacts = join(root, "test", "artifacts");
@@ -39,19 +40,35 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The servers as the view draws them: id, role (or "down") and term. */
-function drawnServers(page: Page): Promise<{ id: number; role: string; term: number }[]> {
+const PAXOS_CELL = [
+  'import { PaxosExplorer } from "dslab/widgets";',
+  "const paxos = new PaxosExplorer({ seed: 2026, delayMs: [10, 30], retryMs: [10, 40], staggerMs: 5 });",
+  "paxos",
+].join("\n");
+
+type Drawn = { id: number; role: string; term: number; phase: string | null };
+
+/** The servers (Raft) or nodes (Paxos) as the view draws them: id, role (or "down"), term or ballot, a proposer's phase. */
+function drawnServers(page: Page): Promise<Drawn[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll(".dslab-raft-server")).map((g) => ({
       id: Number(g.getAttribute("data-server")),
       role: g.getAttribute("data-role")!,
       term: Number(g.getAttribute("data-term")),
+      phase: g.getAttribute("data-phase"),
     })),
   );
 }
 
+/** A page that has run `code` in the live kernel and drawn its explorer. */
+async function openExplorer(code: string, problems: string[]): Promise<Page> {
+  const page = await openLivePage({ browser: browser!, server: server!, pageJs, pageCss, code, viewport: { width: 1000, height: 900 }, problems });
+  await page.waitForSelector(".dslab-raft-server", { timeout: 30_000 });
+  return page;
+}
+
 /** Clicks Step (waiting for each step to be drawn) until the drawn servers satisfy `done`. */
-async function stepUntil(page: Page, done: (servers: { id: number; role: string; term: number }[]) => boolean, limit = 150): Promise<number> {
+async function stepUntil(page: Page, done: (servers: Drawn[]) => boolean, limit = 150): Promise<number> {
   for (let clicks = 0; clicks < limit; clicks++) {
     if (done(await drawnServers(page))) return clicks;
     const before = await page.locator(".dslab-raft-status").textContent();
@@ -63,20 +80,8 @@ async function stepUntil(page: Page, done: (servers: { id: number; role: string;
 
 describe.runIf(canRun)("the cluster explorer in Chromium against the live dslab kernel", () => {
   it("steps to a leader, crashes it with a click, and steps on until the view shows a new leader of a later term", async () => {
-    const page = await browser!.newPage({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
     const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${server!.url}/api/status?token=${server!.token}`);
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="padding: 24px"><div id="outputs"></div></body></html>`);
-    await page.addStyleTag({ content: pageCss });
-    await page.addScriptTag({ content: pageJs });
-    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), {
-      baseUrl: server!.url,
-      token: server!.token,
-      code: CELL,
-    });
-    expect(status).toBe("ok");
-    await page.waitForSelector(".dslab-raft-server", { timeout: 30_000 });
+    const page = await openExplorer(CELL, problems);
     expect((await drawnServers(page)).map((s) => s.role)).toEqual(["follower", "follower", "follower", "follower", "follower"]);
 
     await stepUntil(page, (servers) => servers.some((s) => s.role === "leader"));
@@ -96,6 +101,35 @@ describe.runIf(canRun)("the cluster explorer in Chromium against the live dslab 
     expect(second.term).toBeGreaterThan(first.term);
     expect(await page.locator(".dslab-raft-status").textContent()).toContain(`leader S${second.id + 1} (term ${second.term})`);
     expect(await page.locator(".dslab-raft-event").first().textContent()).toMatch(/leader of term|follows|heartbeat|AppendEntries|vote/);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it("draws Paxos in the same view: steps a duel until a value is chosen, then a clicked acceptor crashes and the chosen value stays", async () => {
+    const problems: string[] = [];
+    const page = await openExplorer(PAXOS_CELL, problems);
+    const start = await drawnServers(page);
+    expect(start.map((s) => s.role)).toEqual(["acceptor", "acceptor", "acceptor", "proposer", "proposer"]);
+    expect(start.filter((s) => s.role === "proposer").map((s) => s.phase)).toEqual(["idle", "idle"]);
+    expect(await page.locator(".dslab-raft-legend").textContent()).toContain("Prepare");
+    expect(await page.locator(".dslab-raft-partition").textContent()).toBe("Partition proposer");
+
+    await stepUntil(page, (nodes) => nodes.some((n) => n.phase === "prepare"));
+    expect(await page.locator(".dslab-paxos-Prepare").count()).toBeGreaterThan(0);
+    await stepUntil(page, (nodes) => nodes.some((n) => n.phase === "done"), 200);
+    const status = (await page.locator(".dslab-raft-status").textContent())!;
+    const chosen = /chosen: (v\d) \(ballot (\d+)/.exec(status);
+    expect(chosen, status).not.toBeNull();
+    await page.screenshot({ path: join(artifacts, "paxos-explorer-chosen.png") });
+    expect(await page.locator(".dslab-paxos-chosen").textContent()).toContain(`chosen: ${chosen![1]}`);
+    const winner = (await drawnServers(page)).find((n) => n.phase === "done")!;
+    expect(winner.term).toBe(Number(chosen![2]));
+
+    await page.locator('.dslab-raft-server[data-server="0"]').click();
+    await page.waitForSelector('.dslab-raft-server[data-server="0"][data-role="down"]');
+    await page.locator(".dslab-raft-client").click();
+    await stepUntil(page, (nodes) => nodes.filter((n) => n.role === "proposer").every((n) => n.phase === "done"), 200);
+    expect(await page.locator(".dslab-raft-status").textContent()).toContain(`chosen: ${chosen![1]} (ballot ${chosen![2]}`);
+    expect(await page.locator(".dslab-raft-event").first().textContent()).toMatch(/learns|Accept|accepts/);
     expect(problems).toEqual([]);
   }, 180_000);
 });

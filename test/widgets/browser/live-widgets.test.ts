@@ -8,6 +8,7 @@ import { BROWSER_BUNDLE_OPTIONS } from "../../../scripts/build-frontend";
 import { CHROMIUM, chromiumAvailable } from "../../helpers/browser";
 import { hasPythonModules, kernelEnv, toolsAvailable } from "../../helpers/jupyter";
 import { startJupyterServer, type JupyterServer } from "./jupyter-server";
+import { openLivePage } from "./open-live-page";
 
 const root = join(__dirname, "..", "..", "..");
 const artifacts = join(root, "test", "artifacts");
@@ -53,21 +54,8 @@ function trace(page: Page): Promise<{ y: number[]; markers: number }> {
 
 describe.runIf(canRun)("widgets in Chromium against the live dslab kernel behind jupyter-server", () => {
   it("drags an interact's slider and the Figure redraws in place with the new trace data", async () => {
-    // The API answers with a strict CSP; the test page reuses only its origin.
-    const page = await browser!.newPage({ viewport: { width: 1000, height: 760 }, bypassCSP: true });
     const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(String(e)));
-    // Same origin as the server, so the page's REST and WebSocket calls need no CORS.
-    await page.goto(`${server!.url}/api/status?token=${server!.token}`);
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="padding: 24px"><div id="outputs"></div></body></html>`);
-    await page.addStyleTag({ content: pageCss });
-    await page.addScriptTag({ content: pageJs });
-    const status = await page.evaluate((options) => (window as unknown as { dslabLive: { run(o: object): Promise<string> } }).dslabLive.run(options), {
-      baseUrl: server!.url,
-      token: server!.token,
-      code: CELL,
-    });
-    expect(status).toBe("ok");
+    const page = await openLivePage({ browser: browser!, server: server!, pageJs, pageCss, code: CELL, viewport: { width: 1000, height: 760 }, problems });
     await page.waitForSelector(".dslab-figure .scatterlayer .trace .point", { timeout: 30_000 });
     await page.waitForSelector(".widget-slider .noUi-handle");
     const before = await trace(page);
