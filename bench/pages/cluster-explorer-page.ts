@@ -2,11 +2,14 @@
 // real HTMLManager, redrawn for each state of a recorded run, one animation frame per state.
 import { DslabHtmlManager } from "../../widgets/frontend/dslab-html-manager";
 
-async function drawAll(states: { cluster: unknown; events: unknown[] }[]): Promise<{ frames: number; seconds: number; syncSeconds: number }> {
+async function drawAll(
+  states: { cluster: unknown; events: unknown[] }[],
+  protocol: "raft" | "paxos" = "raft",
+): Promise<{ frames: number; seconds: number; syncSeconds: number }> {
   const manager = new DslabHtmlManager();
   const model = await manager.new_model(
     {
-      model_id: "bench-explorer",
+      model_id: `bench-explorer-${protocol}`,
       model_name: "ClusterExplorerModel",
       model_module: "dslab",
       model_module_version: "0.1.0",
@@ -14,7 +17,7 @@ async function drawAll(states: { cluster: unknown; events: unknown[] }[]): Promi
       view_module: "dslab",
       view_module_version: "0.1.0",
     },
-    { cluster: states[0].cluster, events: states[0].events },
+    { protocol, cluster: states[0].cluster, events: states[0].events },
   );
   const host = document.getElementById("out")!;
   await manager.display_view(await manager.create_view(model), host);

@@ -24,3 +24,5 @@ export { stateMachineReplication } from "./replication/state-machine-replication
 export type { RegisterCommand, StateMachineReplicationOptions } from "./replication/state-machine-replication";
 export { capTradeoff } from "./replication/cap-tradeoff";
 export type { CapTradeoffOptions } from "./replication/cap-tradeoff";
+export { tVisibilitySweep, tVisibilitySweepStops } from "./t-visibility-sweep";
+export type { SweepStopsOptions, TVisibilitySweepOptions } from "./t-visibility-sweep";

@@ -267,6 +267,52 @@ describe.runIf(haveChromium)("live handouts (Chromium, file://, network blocked)
     }
   }, 600_000);
 
+  it("steps the explorers in the page: a button that starts the in-page kernel is not lost, and Paxos's client request runs a new ballot", async () => {
+    const result = results.find((r) => r.handout.endsWith("07-consensus.html"))!;
+    const page = await browser!.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    await openOffline(page, result.handout, problems);
+    const paxos = page.locator(".dslab-raft", { has: page.locator(".dslab-paxos-acceptor") });
+    const statusOf = async () => (await paxos.locator(".dslab-raft-status").textContent())!;
+    const inputs = async () => Number(/(\d+) inputs/.exec(await statusOf())![1]);
+    const before = await inputs();
+    const chosen = /chosen: (v\d) \(ballot (\d+)/.exec(await statusOf())!;
+    await paxos.scrollIntoViewIfNeeded();
+    // The reader's first touch is the client request: it starts the kernel and must still reach it.
+    await paxos.locator(".dslab-raft-client").click();
+    await page.waitForFunction(() => (window as unknown as { dslabLive: { status: { state: string } } }).dslabLive.status.state === "live", undefined, {
+      timeout: 30_000,
+    });
+    await page.waitForFunction(
+      (n) => document.querySelector(".dslab-paxos-acceptor")?.closest(".dslab-raft")?.querySelector(".dslab-raft-status")?.textContent?.includes(`${n} inputs`),
+      before + 1,
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await page.locator(".dslab-paxos-proposer[data-phase='prepare']").count()).toBe(1);
+    for (
+      let i = 0;
+      i < 40 && (await page.locator(".dslab-paxos-proposer[data-phase='prepare'], .dslab-paxos-proposer[data-phase='accept']").count()) > 0;
+      i++
+    ) {
+      const text = await statusOf();
+      await paxos.locator(".dslab-raft-step").click();
+      await page.waitForFunction(
+        (t) => document.querySelector(".dslab-paxos-acceptor")?.closest(".dslab-raft")?.querySelector(".dslab-raft-status")?.textContent !== t,
+        text,
+        { timeout: 10_000 },
+      );
+    }
+    // The new ballot finished and could only learn the value already chosen.
+    expect(await page.locator(".dslab-paxos-proposer[data-phase='done']").count()).toBe(2);
+    expect(await statusOf()).toContain(`chosen: ${chosen[1]} (ballot ${chosen[2]}`);
+    expect(await paxos.locator(".dslab-raft-event").first().textContent()).toContain(`learns: ${chosen[1]} is chosen`);
+    await paxos.screenshot({ path: join(artifacts, "live-07-paxos-explorer.png") });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it("shows every saved output and says so when the page cannot go live", async () => {
     const result = results[0];
     const page = await browser!.newPage();

@@ -53,7 +53,7 @@ function drawAcceptor(state: PaxosState, acceptor: PaxosAcceptor, p: Point, cont
     el("circle", {
       cx: p.x,
       cy: p.y,
-      r: 28,
+      r: 30,
       fill: acceptor.up ? "#ffffff" : "#bbbbbb",
       stroke: "#333",
       "stroke-width": 2,
@@ -67,7 +67,7 @@ function drawAcceptor(state: PaxosState, acceptor: PaxosAcceptor, p: Point, cont
   g.append(
     el(
       "text",
-      { x: p.x, y: p.y + 5, "text-anchor": "middle", "font-size": 10, fill: "#111", class: "dslab-raft-term" },
+      { x: p.x, y: p.y + 5, "text-anchor": "middle", "font-size": 9, fill: "#111", class: "dslab-raft-term" },
       acceptor.up ? `promised ${acceptor.promised}` : "crashed",
     ),
   );
@@ -203,14 +203,12 @@ function drawTable(svg: SVGSVGElement, state: PaxosState): void {
   }
   if (state.chosen) {
     const g = el("g", { class: "dslab-paxos-chosen" });
-    g.append(el("rect", { x: x0, y: y + 2, width: 300, height: 26, rx: 4, fill: valueColour(state.chosen.value), opacity: 0.85 }));
+    const text = `chosen: ${state.chosen.value} (a majority accepted ballot ${state.chosen.ballot})`;
+    // Wide enough for the text at 12 px bold (about 8.4 px a character), within the panel.
     g.append(
-      el(
-        "text",
-        { x: x0 + 10, y: y + 20, "font-size": 13, "font-weight": 600, fill: "#111" },
-        `chosen: ${state.chosen.value} (a majority accepted ballot ${state.chosen.ballot})`,
-      ),
+      el("rect", { x: x0, y: y + 2, width: Math.min(350, 20 + 8.4 * text.length), height: 26, rx: 4, fill: valueColour(state.chosen.value), opacity: 0.85 }),
     );
+    g.append(el("text", { x: x0 + 10, y: y + 20, "font-size": 12, "font-weight": 600, fill: "#111" }, text));
     svg.append(g);
   }
 }

@@ -191,13 +191,14 @@ export function armLiveHandout(
   showStaticNotes(root, plan);
   const show = () => renderBadge(badge, status);
   show();
+  const held = holdCustomMessages(manager, Object.keys(saved.state ?? {}));
   let starting: Promise<LiveStatus> | undefined;
   const start = (): Promise<LiveStatus> => {
     status.startedAt ??= performance.now();
     status.state = "starting";
     show();
     starting ??= kernelSource(kernelTag)
-      .then((source) => goLive(manager, plan, saved, source, status, show))
+      .then((source) => goLive(manager, plan, saved, source, status, show, held))
       .catch((error: unknown) => {
         status.state = "failed";
         status.reason = error instanceof Error ? error.message : String(error);
@@ -245,7 +246,37 @@ async function kernelSource(tag: Element): Promise<string> {
 
 const TOUCH_EVENTS = ["pointerdown", "keydown", "focusin", "input"];
 
-async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, kernelSource: string, status: LiveStatus, show: () => void): Promise<LiveStatus> {
+/**
+ * Holds the custom messages views send before their model is bound to the in-page kernel (the
+ * explorer's Step that starts the kernel is one): each is sent once the model is live, instead of
+ * being dropped for want of a comm.
+ */
+function holdCustomMessages(manager: HTMLManager, ids: string[]): (() => void)[] {
+  const held: (() => void)[] = [];
+  for (const id of ids) {
+    manager
+      .get_model(id)
+      .then((model) => {
+        const send = model.send.bind(model);
+        model.send = (content, callbacks, buffers) => {
+          if (model.comm_live) send(content, callbacks, buffers);
+          else held.push(() => send(content, callbacks, buffers));
+        };
+      })
+      .catch(() => undefined);
+  }
+  return held;
+}
+
+async function goLive(
+  manager: HTMLManager,
+  plan: LivePlanData,
+  saved: Saved,
+  kernelSource: string,
+  status: LiveStatus,
+  show: () => void,
+  held: (() => void)[],
+): Promise<LiveStatus> {
   if (typeof Worker === "undefined" || typeof Blob === "undefined") throw new Error("this browser has no Web Workers");
   const url = URL.createObjectURL(new Blob([kernelSource], { type: "text/javascript" }));
   const worker = new Worker(url, { name: "dslab in-page kernel" });
@@ -353,6 +384,7 @@ async function goLive(manager: HTMLManager, plan: LivePlanData, saved: Saved, ke
     model.set(attr, value);
     model.save_changes();
   }
+  for (const send of held.splice(0)) send();
   status.bound = map.size;
   const liveRoots = new Set(roots.filter(([s]) => map.has(s)).map(([s]) => s));
   status.unbound = Object.values(plan.views)
