@@ -31,7 +31,7 @@ const EVENT_WINDOW = 14;
 export abstract class ProtocolExplorer<
   Format extends string,
   Options,
-  State extends { partition: number[] },
+  State extends { partition: number[]; time: number },
   Input extends RaftInput = RaftInput,
 > extends Widget {
   // Attributes, kept by Widget and read through its accessors.
@@ -99,8 +99,7 @@ export abstract class ProtocolExplorer<
 
   /** The text shown where widgets cannot render: the class, the time, the inputs and the summary. */
   override toString(): string {
-    const time = (this.current as { time?: number }).time ?? 0;
-    return `${PROTOCOL_NAMES[this.rules.format].widget}(t = ${time.toFixed(1)} ms, ${this.trace.inputs.length} inputs, ${this.summary(this.current)})`;
+    return `${PROTOCOL_NAMES[this.rules.format].widget}(t = ${this.current.time.toFixed(1)} ms, ${this.trace.inputs.length} inputs, ${this.summary(this.current)})`;
   }
 
   /** The cluster now (a copy). */
