@@ -9,6 +9,24 @@ import { runNotebook } from "../../kernel-ext/notebook/run-notebook";
 import { PYTHON, hasPythonModules, kernelEnv, toolsAvailable } from "../helpers/jupyter";
 
 const run = promisify(execFile);
+
+/**
+ * Runs nbconvert, again (up to three times) when its kernel could not bind a port:
+ * jupyter_client picks free ports by binding and releasing them, and with seven notebooks
+ * converted at once another process may take one before the kernel binds it ("dslab: Address
+ * already in use", then "Kernel died before replying to kernel_info"). dslab's own client
+ * retries the same way (kernel-ext/client/kernel-client.ts); any other failure fails at once.
+ */
+async function nbconvert(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout: number }): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run(PYTHON, ["-m", "nbconvert", ...args], options);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/Address already in use|EADDRINUSE/.test(String((error as Error & { stderr?: string }).stderr ?? error))) throw error;
+    }
+  }
+}
 const notebooksDir = join(__dirname, "..", "..", "notebooks");
 const names = readdirSync(notebooksDir)
   .filter((f) => f.endsWith(".ipynb"))
@@ -170,7 +188,7 @@ describe("the chapter notebooks", () => {
       await Promise.all(
         names.map(async (name) => {
           copyFileSync(join(notebooksDir, name), join(dir, name));
-          await run(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--output", `executed-${name}`, name], { cwd: dir, env, timeout: 200_000 });
+          await nbconvert(["--to", "notebook", "--execute", "--output", `executed-${name}`, name], { cwd: dir, env, timeout: 200_000 });
           expect(undrawnInteracts(readNotebook(join(dir, `executed-${name}`))), name).toEqual([]);
         }),
       );
@@ -185,7 +203,7 @@ describe("the chapter notebooks", () => {
       await Promise.all(
         names.map(async (name) => {
           copyFileSync(join(notebooksDir, name), join(dir, name));
-          await run(PYTHON, ["-m", "nbconvert", "--to", "html", "--execute", name], { cwd: dir, env, timeout: 200_000 });
+          await nbconvert(["--to", "html", "--execute", name], { cwd: dir, env, timeout: 200_000 });
           const html = readFileSync(join(dir, name.replace(".ipynb", ".html")), "utf8");
           const source = JSON.parse(readFileSync(join(notebooksDir, name), "utf8"));
           const staticFigures =
