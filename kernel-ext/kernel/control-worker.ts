@@ -89,6 +89,12 @@ function connectToMainThread(): Session | undefined {
 /** The session on the main thread's inspector, once connected (see connectToMainThread). */
 let inspector: Session | undefined;
 
+/** Disconnects the inspector session before this thread ends: a connected one makes the process wait at exit ("Waiting for the debugger to disconnect"). */
+function disconnectInspector(): void {
+  inspector?.disconnect();
+  inspector = undefined;
+}
+
 /**
  * An error this thread does not catch is reported here and ends the kernel, as a failed control
  * channel does. Not left to Node.js: it would serialize the error for the main thread with
@@ -97,8 +103,7 @@ let inspector: Session | undefined;
  */
 function reportUncaught(error: unknown): void {
   writeSync(2, `dslab kernel: the control thread failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  // A connected session would make the process wait at exit ("Waiting for the debugger to disconnect").
-  inspector?.disconnect();
+  disconnectInspector();
   parentPort?.postMessage({ failed: true });
 }
 process.on("uncaughtException", reportUncaught);
@@ -131,8 +136,7 @@ async function main(): Promise<void> {
       // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly.
       setTimeout(() => {
         heapWatch?.stop();
-        // A connected session would make the process wait at exit ("Waiting for the debugger to disconnect").
-        inspector?.disconnect();
+        disconnectInspector();
         control.close();
         hb.close();
         parentPort!.postMessage({ closed: true });

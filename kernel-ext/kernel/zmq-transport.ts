@@ -16,8 +16,6 @@ export interface ZmqTransport extends Transport {
   /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
   onParentGone(fn: () => void): void;
   close(): Promise<void>;
-  /** If the heap guard stopped the running cell since the last call: the heap used and its limit (MB). */
-  heapAlarm(): { usedMb: number; limitMb: number } | undefined;
 }
 
 /** Binds the kernel's sockets for a connection file. */

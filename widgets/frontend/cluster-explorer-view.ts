@@ -1,4 +1,5 @@
 import { DOMWidgetModel, DOMWidgetView } from "@jupyter-widgets/base";
+import { nodeName } from "../../src/consensus/paxos/paxos-rules";
 import type { PaxosState } from "../../src/consensus/paxos/types";
 import type { RaftEvent, RaftMessage, RaftServer, RaftState } from "../../src/consensus/raft/types";
 import { el, html, messagePosition, timerArc } from "./explorer-dom";
@@ -205,7 +206,7 @@ export class ClusterExplorerView extends DOMWidgetView {
       const paxos = state as PaxosState;
       this.status.textContent = paxosStatus(paxos, this.model.get("steps") as number);
       drawPaxos(this.svg, paxos, (content) => this.control(content));
-      this.drawEvents((node) => (node < paxos.acceptors.length ? `A${node + 1}` : `P${node - paxos.acceptors.length + 1}`));
+      this.drawEvents((node) => nodeName(paxos, node));
       return;
     }
     const cluster = state as RaftState;

@@ -1,3 +1,4 @@
+import { nodeName } from "../../src/consensus/paxos/paxos-rules";
 import type { PaxosAcceptor, PaxosMessage, PaxosProposer, PaxosState } from "../../src/consensus/paxos/types";
 import { el, messagePosition, timerArc } from "./explorer-dom";
 
@@ -17,11 +18,6 @@ export function valueColour(value: string): string {
 
 type Point = { x: number; y: number };
 type Control = (content: { [key: string]: string | number | number[] }) => void;
-
-function name(state: PaxosState, node: number): string {
-  const a = state.acceptors.length;
-  return node < a ? `A${node + 1}` : `P${node - a + 1}`;
-}
 
 /** The status line: time, inputs, and the chosen value (what an observer of every acceptor knows). */
 export function paxosStatus(state: PaxosState, steps: number): string {
@@ -63,7 +59,7 @@ function drawAcceptor(state: PaxosState, acceptor: PaxosAcceptor, p: Point, cont
   if (acceptor.accepted)
     // The accepted value as a band along the bottom of the node, in the value's colour.
     g.append(el("rect", { x: p.x - 18, y: p.y + 8, width: 36, height: 12, rx: 3, fill: valueColour(acceptor.accepted.value), class: "dslab-paxos-accepted" }));
-  g.append(el("text", { x: p.x, y: p.y - 8, "text-anchor": "middle", "font-size": 14, "font-weight": 600, fill: "#111" }, name(state, acceptor.id)));
+  g.append(el("text", { x: p.x, y: p.y - 8, "text-anchor": "middle", "font-size": 14, "font-weight": 600, fill: "#111" }, nodeName(state, acceptor.id)));
   g.append(
     el(
       "text",
@@ -79,7 +75,7 @@ function drawAcceptor(state: PaxosState, acceptor: PaxosAcceptor, p: Point, cont
     el(
       "title",
       {},
-      `${name(state, acceptor.id)}, acceptor: ${acceptor.up ? "running" : "crashed"}, promised ballot ${acceptor.promised}, ${acceptor.accepted ? `accepted ${acceptor.accepted.value} in ballot ${acceptor.accepted.ballot}` : "accepted nothing"}${cutOff ? ", cut off by the partition" : ""}. Click to ${acceptor.up ? "crash" : "restart"}.`,
+      `${nodeName(state, acceptor.id)}, acceptor: ${acceptor.up ? "running" : "crashed"}, promised ballot ${acceptor.promised}, ${acceptor.accepted ? `accepted ${acceptor.accepted.value} in ballot ${acceptor.accepted.ballot}` : "accepted nothing"}${cutOff ? ", cut off by the partition" : ""}. Click to ${acceptor.up ? "crash" : "restart"}.`,
     ),
   );
   return g;
@@ -109,7 +105,7 @@ function drawProposer(state: PaxosState, proposer: PaxosProposer, p: Point, cont
     if (arc) g.append(arc);
   }
   const ink = proposer.up && (proposer.phase === "accept" || proposer.phase === "done") ? "#fff" : "#111";
-  g.append(el("text", { x: p.x, y: p.y - 6, "text-anchor": "middle", "font-size": 14, "font-weight": 600, fill: ink }, name(state, proposer.id)));
+  g.append(el("text", { x: p.x, y: p.y - 6, "text-anchor": "middle", "font-size": 14, "font-weight": 600, fill: ink }, nodeName(state, proposer.id)));
   g.append(
     el(
       "text",
@@ -122,7 +118,7 @@ function drawProposer(state: PaxosState, proposer: PaxosProposer, p: Point, cont
     el(
       "title",
       {},
-      `${name(state, proposer.id)}, proposer: ${proposer.up ? proposer.phase : "crashed"}, ballot ${proposer.ballot}, own value ${proposer.value}${proposer.proposed ? `, proposing ${proposer.proposed}` : ""}${proposer.learned ? `, learned ${proposer.learned}` : ""}${cutOff ? ", cut off by the partition" : ""}. Click to ${proposer.up ? "crash" : "restart"}.`,
+      `${nodeName(state, proposer.id)}, proposer: ${proposer.up ? proposer.phase : "crashed"}, ballot ${proposer.ballot}, own value ${proposer.value}${proposer.proposed ? `, proposing ${proposer.proposed}` : ""}${proposer.learned ? `, learned ${proposer.learned}` : ""}${cutOff ? ", cut off by the partition" : ""}. Click to ${proposer.up ? "crash" : "restart"}.`,
     ),
   );
   return g;
@@ -160,7 +156,7 @@ function drawMessage(state: PaxosState, message: PaxosMessage, at: (i: number) =
     el(
       "title",
       {},
-      `${what}: ${name(state, message.from)} → ${name(state, message.to)}, ${message.held ? "held by the adversary" : `arrives at ${message.deliverTime.toFixed(1)} ms`}`,
+      `${what}: ${nodeName(state, message.from)} → ${nodeName(state, message.to)}, ${message.held ? "held by the adversary" : `arrives at ${message.deliverTime.toFixed(1)} ms`}`,
     ),
   );
   return g;
@@ -175,7 +171,7 @@ function drawTable(svg: SVGSVGElement, state: PaxosState): void {
   let y = 34;
   for (const a of state.acceptors) {
     const g = el("g", { class: "dslab-paxos-row" });
-    g.append(el("text", { x: x0, y: y + 4, "font-size": 13, "font-weight": 600, fill: a.up ? "#111" : "#999" }, name(state, a.id)));
+    g.append(el("text", { x: x0, y: y + 4, "font-size": 13, "font-weight": 600, fill: a.up ? "#111" : "#999" }, nodeName(state, a.id)));
     g.append(el("text", { x: x0 + 34, y: y + 4, "font-size": 12, fill: "#111" }, `promised ${a.promised}`));
     if (a.accepted) {
       g.append(el("rect", { x: x0 + 130, y: y - 9, width: 14, height: 14, fill: valueColour(a.accepted.value), stroke: "#333" }));
@@ -189,7 +185,7 @@ function drawTable(svg: SVGSVGElement, state: PaxosState): void {
   y += rowHeight;
   for (const p of state.proposers) {
     const g = el("g", { class: "dslab-paxos-row" });
-    g.append(el("text", { x: x0, y: y + 4, "font-size": 13, "font-weight": 600, fill: p.up ? "#111" : "#999" }, name(state, p.id)));
+    g.append(el("text", { x: x0, y: y + 4, "font-size": 13, "font-weight": 600, fill: p.up ? "#111" : "#999" }, nodeName(state, p.id)));
     const doing = p.up ? (p.phase === "done" ? `learned ${p.learned}` : p.phase) : "crashed";
     g.append(
       el(

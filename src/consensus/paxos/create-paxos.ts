@@ -64,11 +64,6 @@ export function checkPaxosOptions(options: PaxosOptions): CheckedPaxosOptions {
   };
 }
 
-/** Node id of proposer p (acceptors come first). */
-export function proposerNode(state: PaxosState, p: number): number {
-  return state.acceptors.length + p;
-}
-
 /** A run at time 0: acceptors that promised nothing, proposer p due to start its first ballot at p × staggerMs. */
 export function createPaxos(options: PaxosOptions = {}): PaxosState {
   const { acceptors, proposers, staggerMs, delayMs, retryMs, ballotTimeoutMs, adversary, maxHoldMs, seed } = checkPaxosOptions(options);

@@ -1,7 +1,7 @@
-import { checkInteger, checkNumber, invalidRange } from "../../validate";
+import { checkInteger } from "../../validate";
 import { setPartition } from "../network-partition";
 import { uniformDraw } from "../raft/random-draw";
-import type { RaftInput } from "../raft/step";
+import { RAFT_INPUTS, checkCommand, checkWaitMs, unknownInput, type RaftInput } from "../raft/step";
 import { advancePaxos, advancePaxosUntil } from "./paxos-advance";
 import { nodeName, paxosNote, startBallot } from "./paxos-rules";
 import type { PaxosEvent, PaxosState } from "./types";
@@ -9,8 +9,8 @@ import type { PaxosEvent, PaxosState } from "./types";
 /** The inputs of a Paxos run are Raft's: tick, wait, crash, restart, partition, heal, a client's request, a forced timeout. */
 export type PaxosInput = RaftInput;
 
-/** The names of the inputs, for validation and the explorer's controls. */
-export const PAXOS_INPUTS = ["tick", "wait", "crash", "restart", "partition", "heal", "clientRequest", "timeout"] as const;
+/** The names of the inputs, for validation and the explorer's controls: Raft's. */
+export const PAXOS_INPUTS = RAFT_INPUTS;
 
 function checkNode(state: PaxosState, node: unknown): number {
   return checkInteger("server", node, 0, state.acceptors.length + state.proposers.length - 1);
@@ -69,7 +69,7 @@ export function applyPaxosInput(state: PaxosState, input: PaxosInput, log: Paxos
       advancePaxos(state, log);
       return;
     case "wait":
-      checkNumber("ms", input.ms, { min: 0, minOpen: true, max: 1e6 });
+      checkWaitMs(input.ms);
       advancePaxosUntil(state, state.time + input.ms, log);
       return;
     case "crash":
@@ -85,8 +85,7 @@ export function applyPaxosInput(state: PaxosState, input: PaxosInput, log: Paxos
       setPartition(state, new Array<number>(state.partition.length).fill(0), log);
       return;
     case "clientRequest": {
-      if (typeof input.command !== "string" || input.command.length === 0 || input.command.length > 40)
-        throw invalidRange("command", input.command, "a string of 1 to 40 characters");
+      checkCommand(input.command);
       // A client asks a proposer that is free (idle or done) to propose its command, else any running one.
       const running = state.proposers.filter((p) => p.up);
       const proposer = running.find((p) => p.phase === "idle" || p.phase === "done") ?? running[0];
@@ -111,7 +110,7 @@ export function applyPaxosInput(state: PaxosState, input: PaxosInput, log: Paxos
       return;
     }
     default:
-      throw invalidRange("input", input, `an object whose type is one of ${PAXOS_INPUTS.map((t) => JSON.stringify(t)).join(", ")}`);
+      throw unknownInput(input);
   }
 }
 

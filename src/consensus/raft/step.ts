@@ -20,6 +20,22 @@ export type RaftInput =
 /** The names of the inputs, for validation and the explorer's controls. */
 export const RAFT_INPUTS = ["tick", "wait", "crash", "restart", "partition", "heal", "clientRequest", "timeout"] as const;
 
+/** Checks a wait's simulated ms, in (0, 1,000,000]; returns it. */
+export function checkWaitMs(ms: unknown): number {
+  return checkNumber("ms", ms, { min: 0, minOpen: true, max: 1e6 });
+}
+
+/** Checks a client's command: a string of 1 to 40 characters. */
+export function checkCommand(command: unknown): string {
+  if (typeof command !== "string" || command.length === 0 || command.length > 40) throw invalidRange("command", command, "a string of 1 to 40 characters");
+  return command;
+}
+
+/** The error for an input whose type is none of the inputs' names. */
+export function unknownInput(input: unknown): RangeError {
+  return invalidRange("input", input, `an object whose type is one of ${RAFT_INPUTS.map((t) => JSON.stringify(t)).join(", ")}`);
+}
+
 /** A step's result: the new state and what happened. */
 export interface StepResult {
   state: RaftState;
@@ -33,7 +49,7 @@ export function applyInput(state: RaftState, input: RaftInput, log: RaftEvent[] 
       advance(state, log);
       return;
     case "wait":
-      checkNumber("ms", input.ms, { min: 0, minOpen: true, max: 1e6 });
+      checkWaitMs(input.ms);
       advanceUntil(state, state.time + input.ms, log);
       return;
     case "crash":
@@ -53,8 +69,7 @@ export function applyInput(state: RaftState, input: RaftInput, log: RaftEvent[] 
       );
       return;
     case "clientRequest": {
-      if (typeof input.command !== "string" || input.command.length === 0 || input.command.length > 40)
-        throw invalidRange("command", input.command, "a string of 1 to 40 characters");
+      checkCommand(input.command);
       const leader = currentLeader(state);
       if (leader === undefined) {
         if (log) log.push({ time: state.time, kind: "client request", server: 0, term: 0, detail: `no leader: ${input.command} refused` });
@@ -75,7 +90,7 @@ export function applyInput(state: RaftState, input: RaftInput, log: RaftEvent[] 
       return;
     }
     default:
-      throw invalidRange("input", input, `an object whose type is one of ${RAFT_INPUTS.map((t) => JSON.stringify(t)).join(", ")}`);
+      throw unknownInput(input);
   }
 }
 
