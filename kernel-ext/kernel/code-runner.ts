@@ -109,8 +109,17 @@ function onlyNodeGlobalTypes(): void {
   sys.dslabPatched = true;
 }
 
+/** Options of {@link createCodeRunner}. */
+export interface CodeRunnerOptions {
+  /**
+   * Told when a cell's script starts running (true) and when it ends (false): the kernel shares
+   * this with its control thread, which sends SIGINT only into a running script.
+   */
+  onScript?: (running: boolean) => void;
+}
+
 /** Creates the runner for a kernel whose cells run in `cwd`. */
-export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
+export function createCodeRunner(cwd: string = process.cwd(), options: CodeRunnerOptions = {}): CodeRunner {
   addGlobalModulePaths(packageRoot());
   onlyNodeGlobalTypes();
   const { createConverter, createExecutor, isCompleteCode, printQuickInfo } = loadTslab();
@@ -158,7 +167,7 @@ export function createCodeRunner(cwd: string = process.cwd()): CodeRunner {
       last = { has: false };
       diagnostics = [];
       thrown = { has: false };
-      runningCell = { id: ++cellCount, executionCount };
+      runningCell = { id: ++cellCount, executionCount, onScript: options.onScript };
       let ok: boolean;
       try {
         ok = await executor.execute(code);
@@ -206,7 +215,7 @@ export function errorResult(value: unknown): RunResult {
 // tslab's executor runs a cell as `(function(exports, require) { JS\n})(...)` with vm.runInThisContext.
 const CELL_WRAPPER = /^\((async )?function\(exports, require\) \{ /;
 const CELL_WRAPPER_END = "\n})(__tslab__.exports, __tslab__.require)";
-let runningCell: { id: number; executionCount?: number; interrupted?: boolean } | undefined;
+let runningCell: { id: number; executionCount?: number; interrupted?: boolean; onScript?: (running: boolean) => void } | undefined;
 let cellCount = 0;
 let namingCells = false;
 
@@ -231,7 +240,13 @@ function nameCellScripts(): void {
       if (runningCell.interrupted) throw new Error("Interrupted before the cell started");
       const output = code.slice(wrapper[0].length, code.length - CELL_WRAPPER_END.length);
       cellSourceMaps.startCell(runningCell.id, output, wrapper[0].length, runningCell.executionCount);
-      return run.call(this, code, { ...options, filename: scriptName(runningCell.id) });
+      const { onScript } = runningCell;
+      onScript?.(true);
+      try {
+        return run.call(this, code, { ...options, filename: scriptName(runningCell.id) });
+      } finally {
+        onScript?.(false);
+      }
     }
     return run.call(this, code, options);
   };

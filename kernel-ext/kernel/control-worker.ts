@@ -18,6 +18,8 @@ interface ControlWorkerData {
   parent: ParentWatch;
   /** An Int32 the main thread increments from a timer: it stops moving while the event loop is blocked. */
   liveness: SharedArrayBuffer;
+  /** An Int32 the main thread sets while a cell's script runs (a new id each run), else 0. */
+  cellScripts: SharedArrayBuffer;
   /** Where the heap guard records that it stopped a cell (heap-guard.ts), and the limit it guards. */
   heapAlarm: SharedArrayBuffer;
   heapLimitBytes: number;
@@ -86,6 +88,30 @@ function connectToMainThread(): Session | undefined {
   }
 }
 
+/** How often SIGINT is sent again while the same cell script runs on after an interrupt. */
+const SIGINT_AGAIN_MS = 50;
+
+/**
+ * An interrupt reaches the kernel's handler as a message once the main thread is free, and
+ * rejects a pending top-level await or input(). If a cell's script is running, SIGINT breaks it
+ * (vm's breakOnSigint), and is sent again while that same script runs on: a SIGINT that lands as
+ * the script starts, before it is watched, is only recorded by the kernel's held watchdog (see
+ * sigint-watchdog.ts). No SIGINT otherwise, so none is left over to stop a later cell.
+ */
+function interruptMainThread(runningScript: Int32Array): void {
+  parentPort!.postMessage({ interrupt: true });
+  const script = Atomics.load(runningScript, 0);
+  if (script === 0) return;
+  const stillRunning = () => Atomics.load(runningScript, 0) === script;
+  process.kill(process.pid, "SIGINT");
+  let sent = 1;
+  const again = setInterval(() => {
+    if (!stillRunning() || sent * SIGINT_AGAIN_MS > STUCK_AFTER_INTERRUPT_MS) return clearInterval(again);
+    process.kill(process.pid, "SIGINT");
+    sent++;
+  }, SIGINT_AGAIN_MS);
+}
+
 /** The session on the main thread's inspector, once connected (see connectToMainThread). */
 let inspector: Session | undefined;
 
@@ -110,13 +136,13 @@ process.on("uncaughtException", reportUncaught);
 process.on("unhandledRejection", reportUncaught);
 
 async function main(): Promise<void> {
-  const { controlUrl, hbUrl, key, scheme, session, parent, liveness, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;
+  const { controlUrl, hbUrl, key, scheme, session, parent, liveness, cellScripts, heapAlarm, heapLimitBytes } = workerData as ControlWorkerData;
   const loopTurns = new Int32Array(liveness);
   inspector = connectToMainThread();
-  // SIGINT stops the running cell as an interrupt does; the main thread reads the alarm to say why.
-  const heapWatch =
-    inspector &&
-    watchMainThreadHeap({ inspector, limitBytes: heapLimitBytes, alarm: new Int32Array(heapAlarm), interrupt: () => process.kill(process.pid, "SIGINT") });
+  // The heap guard stops the running cell as an interrupt does; the main thread reads the alarm to say why.
+  const runningScript = new Int32Array(cellScripts);
+  const interrupt = () => interruptMainThread(runningScript);
+  const heapWatch = inspector && watchMainThreadHeap({ inspector, limitBytes: heapLimitBytes, alarm: new Int32Array(heapAlarm), interrupt });
   // Watched here, not in the main thread: a cell in `while (true) {}` must not keep an orphan alive.
   const poll = setInterval(() => {
     if (!parentGone(parent)) return;
@@ -152,7 +178,10 @@ async function main(): Promise<void> {
     }
   })();
   try {
-    await serveControl(control, signer, session, sendControl, (): void => breakIfStuck(loopTurns, inspector));
+    await serveControl(control, signer, session, sendControl, (): void => {
+      interrupt();
+      breakIfStuck(loopTurns, inspector);
+    });
   } catch {
     // Closed at shutdown.
   }
@@ -163,7 +192,7 @@ async function serveControl(
   signer: ReturnType<typeof createSigner>,
   session: string,
   sendControl: (frames: Buffer[]) => void,
-  afterInterrupt: () => void,
+  interrupt: () => void,
 ): Promise<void> {
   const replays = createReplayGuard();
   for await (const frames of control) {
@@ -179,10 +208,7 @@ async function serveControl(
       continue;
     }
     if (request.header.msg_type === "interrupt_request") {
-      // SIGINT breaks a synchronous loop in the main thread (vm's breakOnSigint) and rejects
-      // a pending top-level await (the kernel's SIGINT handler).
-      process.kill(process.pid, "SIGINT");
-      afterInterrupt();
+      interrupt();
       sendControl(encodeMessage(newMessage("interrupt_reply", session, { status: "ok" }, { parent: request }), signer));
       continue;
     }

@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { setImmediate, setTimeout } from "node:timers";
+import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { setKernelApi } from "../api";
 import { readConnectionFile } from "../connection-file";
 import { cellSourceMaps } from "./cell-source-maps";
 import { installCancellableTimers } from "./cell-timers";
 import { createCodeRunner } from "./code-runner";
 import { KernelHandler } from "./handler";
+import { holdSigintWatchdog } from "./sigint-watchdog";
 import { bindZmqTransport } from "./zmq-transport";
+
+/** How often a SIGINT that arrived outside a cell's script is looked for (see sigint-watchdog.ts). */
+const PENDING_SIGINT_POLL_MS = 100;
 
 /** Starts the kernel for a connection file and serves until a shutdown_request. */
 export async function startKernel(connectionFile: string): Promise<void> {
@@ -16,7 +20,8 @@ export async function startKernel(connectionFile: string): Promise<void> {
   const writeErr = process.stderr.write.bind(process.stderr);
   const log = (text: string) => void writeErr(text);
   const transport = await bindZmqTransport(info, session, log);
-  const runner = createCodeRunner(process.cwd());
+  const sigint = holdSigintWatchdog();
+  const runner = createCodeRunner(process.cwd(), { onScript: (running) => transport.cellScript(running) });
   const realExit = process.exit.bind(process) as (code?: number) => never;
   let exiting = false;
   /** Ends the kernel with `code` once what was sent has left and the sockets are closed. */
@@ -59,7 +64,12 @@ export async function startKernel(connectionFile: string): Promise<void> {
     }) as typeof process.stdout.write;
   process.stdout.write = redirect("stdout", writeOut);
   process.stderr.write = redirect("stderr", writeErr);
-  process.on("SIGINT", () => handler.interrupt());
+  // Interrupts come from the control thread as messages (with a SIGINT into a running script).
+  // A SIGINT from elsewhere (a terminal's Ctrl-C) stops a running script too; otherwise, with
+  // the watchdog held, it is only recorded, and is picked up here.
+  transport.onInterrupt(() => handler.interrupt());
+  if (sigint) setInterval(() => sigint.takePending() && handler.interrupt(), PENDING_SIGINT_POLL_MS).unref();
+  else process.on("SIGINT", () => handler.interrupt());
   // A timer or promise of a cell that throws after the cell: reported with the cell's lines.
   const stackOf = (error: unknown) => (error instanceof Error && error.stack ? cellSourceMaps.rewriteStack(error.stack) : String(error));
   process.on(

@@ -15,6 +15,14 @@ export interface ZmqTransport extends Transport {
   listen(onRequest: (channel: "shell" | "control" | "stdin", message: JupyterMessage) => void): void;
   /** Called once if the process the kernel lives for goes away (see parent-watch.ts). */
   onParentGone(fn: () => void): void;
+  /**
+   * Called for each interrupt (interrupt_request on control, or the heap guard) once the main
+   * thread is free: the control thread also sends SIGINT, which stops a running script, but the
+   * kernel's SIGINT watchdog keeps that signal from process listeners (see sigint-watchdog.ts).
+   */
+  onInterrupt(fn: () => void): void;
+  /** Tells the control thread whether a cell's script is running now: only then does an interrupt send SIGINT. */
+  cellScript(running: boolean): void;
   close(): Promise<void>;
 }
 
@@ -33,10 +41,15 @@ export async function bindZmqTransport(
   const liveness = new SharedArrayBuffer(4);
   const turns = new Int32Array(liveness);
   setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
+  // Which cell script runs now (0: none), for the control thread's SIGINT.
+  const cellScripts = new SharedArrayBuffer(4);
+  const runningScript = new Int32Array(cellScripts);
+  let scriptsRun = 0;
   const heapAlarm = createHeapAlarm();
   const worker = new Worker(join(__dirname, "control-worker.js"), {
     workerData: {
       liveness,
+      cellScripts,
       heapAlarm: heapAlarm.buffer,
       heapLimitBytes: heapLimitBytes(),
       controlUrl: channelUrl(info, "control"),
@@ -87,6 +100,14 @@ export async function bindZmqTransport(
     heapAlarm: () => takeHeapAlarm(heapAlarm),
     onParentGone(fn) {
       worker.on("message", (message: { parentGone?: boolean }) => message.parentGone && fn());
+    },
+    cellScript(running) {
+      // Each run its own id, so that the control thread can tell this script from the next.
+      scriptsRun = (scriptsRun % 0x7fffffff) + 1;
+      Atomics.store(runningScript, 0, running ? scriptsRun : 0);
+    },
+    onInterrupt(fn) {
+      worker.on("message", (message: { interrupt?: boolean }) => message.interrupt && fn());
     },
     async drainShell() {
       // The loop in listen() reads what the socket holds in the event loop's poll phase: a cell

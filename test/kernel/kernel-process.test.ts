@@ -190,6 +190,28 @@ describe("the dslab kernel over ZMQ", () => {
     expect((await executeCell(client, '"after"')).outputs[0]).toMatchObject({ data: { "text/plain": "'after'" } });
   });
 
+  it("interrupts a cell awaiting a promise that never settles, and the next cell runs", async () => {
+    const running = executeCell(client, "await new Promise(() => {});");
+    await new Promise((r) => setTimeout(r, 300));
+    await client.request("control", "interrupt_request", {}, { timeoutMs: 2000 });
+    const run = await running;
+    expect(run.status).toBe("error");
+    expect((await executeCell(client, '"after await"')).outputs[0]).toMatchObject({ data: { "text/plain": "'after await'" } });
+  });
+
+  it("takes a SIGINT sent to its process (a terminal's Ctrl-C) as an interrupt, whether the cell loops or awaits", async () => {
+    // The kernelspec's command may be a launcher that starts the kernel from its snapshot and
+    // passes SIGINT on to it.
+    for (const code of ["while (true) {}", "await new Promise(() => {});"]) {
+      const running = executeCell(client, code);
+      await new Promise((r) => setTimeout(r, 300));
+      client.process!.kill("SIGINT");
+      const run = await running;
+      expect(run.status, code).toBe("error");
+    }
+    expect((await executeCell(client, '"after SIGINT"')).outputs[0]).toMatchObject({ data: { "text/plain": "'after SIGINT'" } });
+  });
+
   it("answers history requests: tail, range and search", async () => {
     await executeCell(client, "const historyMarker = 12345;");
     const tail = await client.request("shell", "history_request", { hist_access_type: "tail", n: 2, output: false, raw: true });
