@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import type { createCodeRunner as CreateCodeRunner } from "../kernel-ext/kernel/code-runner";
 import { providePatchedTypescript } from "../kernel-ext/kernel/patched-typescript";
+import { holdSigintWatchdog } from "../kernel-ext/kernel/sigint-watchdog";
 
 async function main(): Promise<void> {
   const root = join(__dirname, "..");
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const { createCodeRunner } = require("../kernel-ext/kernel/code-runner") as { createCodeRunner: typeof CreateCodeRunner };
   const count = Number(process.argv[2] ?? 200);
   const template = process.argv[3] ?? "N+1";
+  // As a kernel does (start-kernel.ts): cells' scripts then start no watchdog thread of their own.
+  holdSigintWatchdog();
   const runner = createCodeRunner(join(root, "notebooks"));
   runner.warmUp();
   for (let i = 0; i < 20; i++) await runner.execute(`${-i}+2`, i);

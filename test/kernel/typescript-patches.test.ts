@@ -10,6 +10,7 @@ import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tsla
 import {
   buildFileToDirectiveOnFirstUse,
   patchTypescript,
+  rememberNormalizedPathsOfSourceFiles,
   shareNoIterationTypes,
   shareScriptTargetFeatures,
   shareTransformationHookAccessors,
@@ -65,7 +66,13 @@ describe("wrapFunctionsStoredInProperties", () => {
 
 describe("the text patches", () => {
   it("each apply once to the TypeScript tslab loads, and decline a bundle without their target", () => {
-    for (const patch of [shareNoIterationTypes, shareTransformationHookAccessors, shareScriptTargetFeatures, buildFileToDirectiveOnFirstUse]) {
+    for (const patch of [
+      shareNoIterationTypes,
+      shareTransformationHookAccessors,
+      shareScriptTargetFeatures,
+      buildFileToDirectiveOnFirstUse,
+      rememberNormalizedPathsOfSourceFiles,
+    ]) {
       expect(patch(original)).toBeTypeOf("string");
       expect(patch("var unrelated = 1;\n")).toBeUndefined();
     }
@@ -74,6 +81,7 @@ describe("the text patches", () => {
       "shareTransformationHookAccessors",
       "shareScriptTargetFeatures",
       "buildFileToDirectiveOnFirstUse",
+      "rememberNormalizedPathsOfSourceFiles",
       "wrapFunctionsStoredInProperties",
     ]);
     expect(patched.skipped).toEqual([]);
@@ -114,6 +122,25 @@ describe("the patched TypeScript", () => {
     };
     expect(check(copy)).toEqual(check(ts));
     expect(check(copy)).toHaveLength(3);
+  });
+
+  it("finds a program's files, relative to each program's own directory, and their module format, as the original", () => {
+    // Root files named relative to the program's directory: their module format comes from the
+    // package.json above that directory (one of type module under /b only).
+    const formatsOf = (t: typeof ts, dir: string) => {
+      const files: Record<string, string> = { "m.mts": "export const m = 1;", "n.ts": "export const n = 1;", "/b/package.json": '{ "type": "module" }' };
+      const host = hostWith(t, files);
+      host.getCurrentDirectory = () => dir;
+      host.directoryExists = (d) => /^\/(a|b)(\/|$)/.test(d) || t.sys.directoryExists(d);
+      const getSourceFile = host.getSourceFile;
+      host.getSourceFile = (name, options, ...rest) => (name in files ? t.createSourceFile(name, files[name], options) : getSourceFile(name, options, ...rest));
+      const program = t.createProgram(["m.mts", "n.ts"], { module: t.ModuleKind.Node16, moduleResolution: t.ModuleResolutionKind.Node16, types: [] }, host);
+      return ["m.mts", "n.ts"].map((name) => program.getSourceFile(name)?.impliedNodeFormat);
+    };
+    const copy = loadPatched();
+    for (const dir of ["/a", "/b/c", "/a", "/b/c"]) expect(formatsOf(copy, dir), dir).toEqual(formatsOf(ts, dir));
+    expect(formatsOf(copy, "/a")).toEqual([ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS]);
+    expect(formatsOf(copy, "/b/c")).toEqual([ts.ModuleKind.ESNext, ts.ModuleKind.ESNext]);
   });
 
   it("emits the same declarations, with the same type reference directives, as the original", () => {
