@@ -26,6 +26,7 @@ export function installTypescriptForTslab(): void {
     // tslab passes root files and no createProgram (null): TypeScript's default builder.
     const forTslab = Array.isArray(args[0]) && args[3] == null;
     if (forTslab) {
+      args[2] = passChangedDeclarationsOnly(args[2] as TS.System, loaded.FileWatcherEventKind.Changed);
       args[3] = createProgram;
       // Source maps of each cell's emit, to put stack traces on the cell's lines.
       args[1] = { ...(args[1] as TS.CompilerOptions), sourceMap: true, ...converterOptions };
@@ -51,6 +52,37 @@ export function installTypescriptForTslab(): void {
   const view = typescriptView(loaded, { createWatchCompilerHost, transpileModule });
   Object.defineProperty(view, INSTALLED, { value: true });
   provideModule(path, view);
+}
+
+/** The file in which tslab gives each cell the declarations of the cells before it. */
+const PREVIOUS_DECLARATIONS = /[\\/]__prev__\.d\.ts$/;
+
+/**
+ * tslab tells the watch program, for every cell, that both of its files changed: the cell and
+ * the previous cells' declarations. The watch program then parses and binds the declarations
+ * again, though they change only after a cell that declares something (not for an expression,
+ * nor for a declaring cell's second compile): a cost that grows with the notebook. `system`
+ * with its watchFile passing on a change of that file only when its text differs from the text
+ * it had at the last change passed on (or when watched).
+ */
+export function passChangedDeclarationsOnly(system: TS.System, changed: TS.FileWatcherEventKind): TS.System {
+  const watchFile = system.watchFile;
+  if (!watchFile) return system;
+  const passing: TS.System = Object.create(system);
+  passing.watchFile = (path, callback, ...rest) => {
+    if (!PREVIOUS_DECLARATIONS.test(path)) return watchFile.call(system, path, callback, ...rest);
+    let passed = system.readFile(path);
+    const onChange: TS.FileWatcherCallback = (fileName, kind, ...more) => {
+      if (kind === changed) {
+        const text = system.readFile(fileName);
+        if (text === passed) return;
+        passed = text;
+      }
+      callback(fileName, kind, ...more);
+    };
+    return watchFile.call(system, path, onChange, ...rest);
+  };
+  return passing;
 }
 
 /** A set that forgets its oldest entries beyond `limit`. */

@@ -35,6 +35,16 @@ describe("the code runner", () => {
     expect(await value("enum E { A, B }\nclass C { k = E.B }\nnew C().k")).toBe(1);
   });
 
+  it("keeps every earlier cell's names and types across cells that declare nothing, and after a declaration changes them", async () => {
+    expect(await value("const kept = 41;\ninterface Kept { k: number }\nkept")).toBe(41);
+    for (let i = 0; i < 3; i++) expect(await value(`kept + ${i}`)).toBe(41 + i);
+    expect(await value("const viaType: Kept = { k: kept + 1 };\nviaType.k")).toBe(42);
+    const wrong = await runner.execute('const notKept: Kept = { k: "x" };');
+    expect(wrong).toMatchObject({ status: "error", ename: "CompileError" });
+    expect(await value('const kept2 = "two";\n`${kept}${kept2}`')).toBe("41two");
+    expect(await value("kept2.length + viaType.k")).toBe(45);
+  });
+
   it("sees a redefined type: the cell after a redefinition is checked against the new one", async () => {
     expect(await value("type Id = number;\nconst id1: Id = 1;\nid1")).toBe(1);
     expect(await value('type Id = string;\nconst id2: Id = "a";\nid2')).toBe("a");
