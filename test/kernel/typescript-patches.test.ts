@@ -9,6 +9,7 @@ import { compileModuleAs } from "../../kernel-ext/kernel/patched-typescript";
 import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
 import {
   buildFileToDirectiveOnFirstUse,
+  builtinModulesAreNotFiles,
   patchTypescript,
   rememberNormalizedPathsOfSourceFiles,
   shareNoIterationTypes,
@@ -72,6 +73,7 @@ describe("the text patches", () => {
       shareScriptTargetFeatures,
       buildFileToDirectiveOnFirstUse,
       rememberNormalizedPathsOfSourceFiles,
+      builtinModulesAreNotFiles,
     ]) {
       expect(patch(original)).toBeTypeOf("string");
       expect(patch("var unrelated = 1;\n")).toBeUndefined();
@@ -82,6 +84,7 @@ describe("the text patches", () => {
       "shareScriptTargetFeatures",
       "buildFileToDirectiveOnFirstUse",
       "rememberNormalizedPathsOfSourceFiles",
+      "builtinModulesAreNotFiles",
       "wrapFunctionsStoredInProperties",
     ]);
     expect(patched.skipped).toEqual([]);
@@ -141,6 +144,40 @@ describe("the patched TypeScript", () => {
     for (const dir of ["/a", "/b/c", "/a", "/b/c"]) expect(formatsOf(copy, dir), dir).toEqual(formatsOf(ts, dir));
     expect(formatsOf(copy, "/a")).toEqual([ts.ModuleKind.ESNext, ts.ModuleKind.CommonJS]);
     expect(formatsOf(copy, "/b/c")).toEqual([ts.ModuleKind.ESNext, ts.ModuleKind.ESNext]);
+  });
+
+  it("resolves `node:` names without looking in any folder, to the same (ambient) modules and types as the original", () => {
+    const probes: string[] = [];
+    const check = (t: typeof ts) => {
+      const host = hostWith(t, {
+        "/p/m.ts":
+          'import { readFileSync } from "node:fs";\nimport * as path from "path";\nexport const r: string = readFileSync("x", "utf8");\nexport const j = path.join;\nexport const n: number = readFileSync("x");\n',
+      });
+      const fileExists = host.fileExists;
+      host.fileExists = (f) => {
+        if (f.includes("node:")) probes.push(f);
+        return fileExists(f);
+      };
+      const typeRoots = [join(__dirname, "..", "..", "node_modules", "@types")];
+      const program = t.createProgram(
+        ["/p/m.ts"],
+        { target: t.ScriptTarget.ES2022, module: t.ModuleKind.CommonJS, types: ["node"], typeRoots, strict: true },
+        host,
+      );
+      const resolutions: Array<[string, string | undefined]> = [];
+      for (const name of ["node:fs", "path"])
+        resolutions.push([name, t.resolveModuleName(name, "/p/m.ts", program.getCompilerOptions(), host).resolvedModule?.resolvedFileName]);
+      const diagnostics = t.getPreEmitDiagnostics(program).map((d) => `${d.start}: ${t.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      return { resolutions, diagnostics };
+    };
+    const original = check(ts);
+    expect(probes.length).toBeGreaterThan(0);
+    probes.length = 0;
+    expect(check(loadPatched())).toEqual(original);
+    expect(probes).toEqual([]);
+    // The one error: a string is not a number (node:fs's types were found).
+    expect(original.diagnostics).toHaveLength(1);
+    expect(original.diagnostics[0]).toMatch(/Type 'Buffer' is not assignable to type 'number'/);
   });
 
   it("emits the same declarations, with the same type reference directives, as the original", () => {
