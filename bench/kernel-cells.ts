@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   console.log(
-    `${count} cells "${template}" (patched TypeScript: ${patched}): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, mean ${mean.toFixed(3)} ms; CPU time ${cpuPerCell.toFixed(3)} ms a cell (lowest quartile of 10-cell batches ${lowBatch.toFixed(3)} ms)`,
+    `${count} cells "${template}" (patched TypeScript: ${patched}): p50 ${q(0.5).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, mean ${mean.toFixed(3)} ms; CPU time ${cpuPerCell.toFixed(3)} ms a cell (lowest quartile of 10-cell batches ${lowBatch.toFixed(3)} ms); RSS at the end ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
   );
 }
 
