@@ -2,6 +2,7 @@ import Module from "node:module";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { cellSourceMaps, withoutSourceMappingComments } from "./cell-source-maps";
 import { lightBuilder } from "./light-builder";
+import { neverOptimize } from "./never-optimize";
 
 const INSTALLED = Symbol.for("dslab.typescriptForTslab");
 
@@ -14,6 +15,8 @@ export function installTypescriptForTslab(): void {
   const path = tslabTypescriptPath();
   const loaded = require(path) as typeof TS & { [INSTALLED]?: true };
   if (loaded[INSTALLED]) return;
+  // Set up anew for every cell; not worth TurboFan's time (see never-optimize.ts).
+  neverOptimize([loaded.createProgram, (loaded as unknown as { createTypeChecker?: unknown }).createTypeChecker, loaded.createPrinter]);
   // The program emits CommonJS (see LightBuilderOptions.emitCommonJs); the texts it wrote are
   // kept so that tslab's second conversion of exactly such a text passes it through.
   const emittedCommonJs = new BoundedSet<string>(64);
