@@ -23,8 +23,6 @@ interface WatchdogBinding {
 export interface SigintHold {
   /** Whether a SIGINT arrived while no script was running since the last call (it stopped nothing). */
   takePending(): boolean;
-  /** Stops holding: Node.js starts and stops the watchdog per script again, and SIGINT reaches process listeners. */
-  release(): void;
 }
 
 function watchdogBinding(): WatchdogBinding | undefined {
@@ -61,31 +59,21 @@ function watchdogBinding(): WatchdogBinding | undefined {
 export function holdSigintWatchdog(): SigintHold | undefined {
   const binding = watchdogBinding();
   if (!binding) return undefined;
-  let held = false;
   const start = () => {
     if (binding.startSigintWatchdog() !== true) throw new Error("could not start Node.js's SIGINT watchdog thread");
-    held = true;
   };
   start();
-  const reinstall = (event: string | symbol) => {
-    if (event !== "SIGINT" || !held || process.listenerCount("SIGINT") > 0) return;
+  process.on("removeListener", (event: string | symbol) => {
+    if (event !== "SIGINT" || process.listenerCount("SIGINT") > 0) return;
     binding.stopSigintWatchdog();
     start();
-  };
-  process.on("removeListener", reinstall);
+  });
   return {
     takePending() {
-      if (!held) return false;
       // A start and a stop over the held one: only the count moves, and the stop reports and
       // clears what arrived while no script was registered.
       binding.startSigintWatchdog();
       return binding.stopSigintWatchdog();
-    },
-    release() {
-      if (!held) return;
-      held = false;
-      process.off("removeListener", reinstall);
-      binding.stopSigintWatchdog();
     },
   };
 }

@@ -103,7 +103,7 @@ export async function bindZmqTransport(
     },
     cellScript(running) {
       // Each run its own id, so that the control thread can tell this script from the next.
-      scriptsRun = (scriptsRun % 0x7fffffff) + 1;
+      if (running) scriptsRun = (scriptsRun % 0x7fffffff) + 1;
       Atomics.store(runningScript, 0, running ? scriptsRun : 0);
     },
     onInterrupt(fn) {

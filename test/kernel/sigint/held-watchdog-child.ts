@@ -49,7 +49,6 @@ async function main(): Promise<void> {
   process.off("SIGINT", listener);
   report.loopBrokenAfterListener = await loopUntilSigint();
   report.idlePendingAfterListener = await idleSigint(hold);
-  hold?.release();
   console.log(JSON.stringify(report));
 }
 
