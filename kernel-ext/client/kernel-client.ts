@@ -30,15 +30,23 @@ export function firstLines(text: string, what: string, count = 12): string {
     .join("\n")}${more}`;
 }
 
+/**
+ * How soon a socket tries again to reach a port nothing listens on yet: ZeroMQ's default, 100 ms,
+ * made a starting kernel look up to 100 ms slower than it is (its ports are bound in the last
+ * moments of its start), and a restarted one was reached as late. A refused connection to a local
+ * port costs microseconds.
+ */
+const RECONNECT_MS = 10;
+
 /** A client of one kernel over ZMQ: shell, control and stdin DEALERs, an iopub SUB, a heartbeat REQ. */
 export class KernelClient {
   readonly session = randomUUID();
   private readonly signer: Signer;
   // A bounded linger: a message queued for a dead kernel must not hold the process at exit
   // ("Waiting for queued ZeroMQ messages to be delivered").
-  private readonly shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}`, linger: 1000 });
-  private readonly control = new zmq.Dealer({ routingId: `control-${randomUUID()}`, linger: 1000 });
-  private readonly iopub = new zmq.Subscriber({ linger: 0 });
+  private readonly shell = new zmq.Dealer({ routingId: `shell-${randomUUID()}`, linger: 1000, reconnectInterval: RECONNECT_MS });
+  private readonly control = new zmq.Dealer({ routingId: `control-${randomUUID()}`, linger: 1000, reconnectInterval: RECONNECT_MS });
+  private readonly iopub = new zmq.Subscriber({ linger: 0, reconnectInterval: RECONNECT_MS });
   private readonly replies = new Map<string, (message: JupyterMessage) => void>();
   private readonly iopubListeners = new Set<(message: JupyterMessage) => void>();
   private sending: Promise<unknown> = Promise.resolve();
@@ -198,7 +206,7 @@ export class KernelClient {
   async heartbeat(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const hb = new zmq.Request({ receiveTimeout: 1000, sendTimeout: 1000, linger: 0 });
+      const hb = new zmq.Request({ receiveTimeout: 1000, sendTimeout: 1000, linger: 0, reconnectInterval: RECONNECT_MS });
       hb.connect(channelUrl(this.info, "hb"));
       try {
         await hb.send("ping");
