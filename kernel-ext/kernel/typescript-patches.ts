@@ -285,5 +285,28 @@ export function patchTypescript(ts: typeof TS, source: string): PatchedTypescrip
   }
   const wrapped = wrapFunctionsStoredInProperties(ts, source);
   (wrapped.count > 0 ? applied : skipped).push("wrapFunctionsStoredInProperties");
-  return { source: wrapped.source, applied, skipped };
+  const latin1 = escapeBeyondLatin1(wrapped.source);
+  // Nothing to escape is not a missing target: the bundle is one-byte already.
+  if (latin1.count > 0) applied.push("escapeBeyondLatin1");
+  return { source: latin1.source, applied, skipped };
+}
+
+/**
+ * The source with every UTF-16 code unit above U+00FF written as a `\uXXXX` escape, which
+ * means the same character in a string, template, regular expression or identifier (and is
+ * only text in a comment). V8 keeps a script's source for as long as its functions may be
+ * compiled: with a single character beyond Latin-1 (TypeScript 5.0's bundle has five, all in
+ * comments) the whole 8 MB source is a two-byte string, 16 MB in every kernel's heap, in the
+ * start-up snapshot, and copied again by each worker thread, which starts from the snapshot's
+ * isolate data too. Throws where such a character follows a backslash (an escape of its own,
+ * which the rewrite would break).
+ */
+export function escapeBeyondLatin1(source: string): { source: string; count: number } {
+  let count = 0;
+  const escaped = source.replace(/[\u0100-\uffff]/g, (char, offset: number) => {
+    if (source[offset - 1] === "\\") throw new Error(`escapeBeyondLatin1: U+${char.charCodeAt(0).toString(16)} at ${offset} follows a backslash`);
+    count++;
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+  return { source: escaped, count };
 }

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { serialize } from "node:v8";
 import { Script } from "node:vm";
 import * as ts from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tsla
 import {
   buildFileToDirectiveOnFirstUse,
   builtinModulesAreNotFiles,
+  escapeBeyondLatin1,
   patchTypescript,
   rememberNormalizedPathsOfSourceFiles,
   shareNoIterationTypes,
@@ -65,6 +67,38 @@ describe("wrapFunctionsStoredInProperties", () => {
   });
 });
 
+/** Whether V8 holds `text` as a one-byte string (its serializer tags one-byte strings '"', two-byte ones 'c'). */
+const isOneByte = (text: string) => serialize(text)[2] === 0x22;
+
+describe("escapeBeyondLatin1", () => {
+  it("escapes each code unit beyond U+00FF, so that strings, templates, regular expressions and identifiers mean the same", () => {
+    const source = [
+      "// Source file ID → symbol ID",
+      "const caf\u00e9 = 'don’t → 😀';",
+      "const ok = /[→]/.test('a→b') && /😀/u.test('😀');",
+      "const ñame = `it’s ${café.length}`;",
+      "const ⅹ = 1;",
+      "[café, ok, ñame, ⅹ]",
+    ].join("\n");
+    const out = escapeBeyondLatin1(source);
+    expect(out.count).toBe(14);
+    expect([...out.source].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    expect(out.source).toContain("// Source file ID \\u2192 symbol ID");
+    const run = (code: string) => new Script(code).runInNewContext({});
+    expect(run(out.source)).toEqual(run(source));
+    expect(run(out.source)).toEqual(["don’t → 😀", true, "it’s 10", 1]);
+  });
+
+  it("refuses a character that a backslash escapes already, which the rewrite would break", () => {
+    expect(() => escapeBeyondLatin1("const s = '\\→';")).toThrow(/U\+2192 at 12 follows a backslash/);
+  });
+
+  it("makes the patched bundle, as a kernel reads it from disk, a one-byte string: half the memory of the original", () => {
+    expect(isOneByte(original)).toBe(false);
+    expect(isOneByte(readFileSync(patchedFile, "utf8"))).toBe(true);
+  });
+});
+
 describe("the text patches", () => {
   it("each apply once to the TypeScript tslab loads, and decline a bundle without their target", () => {
     for (const patch of [
@@ -86,6 +120,7 @@ describe("the text patches", () => {
       "rememberNormalizedPathsOfSourceFiles",
       "builtinModulesAreNotFiles",
       "wrapFunctionsStoredInProperties",
+      "escapeBeyondLatin1",
     ]);
     expect(patched.skipped).toEqual([]);
     expect(() => new Script(patched.source)).not.toThrow();
