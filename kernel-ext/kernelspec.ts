@@ -8,17 +8,14 @@ import { packageRoot } from "./package-root";
 export const KERNEL_NAME = "dslab";
 
 /**
- * kernel.json for the dslab kernel, run by this Node.js: from the kernel's start-up snapshot
- * when this Node.js built it, else without it (saying so on stderr). Upgrading Node.js makes the
- * kernel slower to start until the next build, never broken (see snapshot/launch-kernel.ts).
- * Where there is a POSIX shell, bin/kernel.sh makes that choice and starts Node.js once; on
- * Windows, bin/dslab.js's `kernel` command does.
+ * kernel.json for the dslab kernel: this Node.js runs bin/dslab.js, whose `kernel` command
+ * starts from the kernel's start-up snapshot when this Node.js built it, else without it
+ * (saying so on stderr): upgrading Node.js makes the kernel slower to start until the next
+ * build, never broken (see snapshot/launch-kernel.ts).
  */
-export function kernelJson(platform: NodeJS.Platform = process.platform): Record<string, unknown> {
-  const bin = resolve(packageRoot(), "bin");
-  const command = platform === "win32" ? [process.execPath, join(bin, "dslab.js")] : ["/bin/sh", join(bin, "kernel.sh"), process.execPath];
+export function kernelJson(): Record<string, unknown> {
   return {
-    argv: [...command, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
     interrupt_mode: "message",

@@ -1,5 +1,4 @@
-// What `dslab kernel ...` does first (the kernelspec's command on Windows; elsewhere bin/kernel.sh
-// runs it when it cannot start the snapshot directly): hand the process over to a
+// What `dslab kernel ...` (the kernelspec's command) does first: hand the process over to a
 // Node.js started from the kernel's snapshot when this Node.js can load it, else say why on
 // stderr and let the kernel start here without it. Loads nothing but fs and path, so that a
 // kernel that falls back pays nothing for the check.

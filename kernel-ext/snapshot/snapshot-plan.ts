@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** What the kernel's start-up snapshot holds, written by record-declarations and read by snapshot-entry. */
@@ -70,20 +70,4 @@ export function snapshotUse(packageRoot: string, runtime: NodeRuntime = currentR
   if (runtime.options.length > 0) return { reason: `Node.js runs with options (${runtime.options.join(" ")}) the snapshot was built without` };
   if (typeof info.blob !== "string" || !existsSync(info.blob)) return { reason: `its blob ${info.blob} is missing` };
   return { blob: info.blob };
-}
-
-/**
- * What bin/kernel.sh reads to start a kernel straight from the blob, without a Node.js to decide
- * first: the Node.js that built it, that binary's size and modification time in seconds (as
- * `stat -L -c '%s %Y'` prints them: a binary replaced by an upgrade differs), and the blob; one
- * per line.
- */
-export function launchRecord(info: SnapshotInfo): string {
-  const node = statSync(info.execPath);
-  return `${info.execPath}\n${node.size} ${Math.floor(node.mtimeMs / 1000)}\n${info.blob}\n`;
-}
-
-/** Where the build writes launchRecord, once the snapshot is proven. */
-export function launchRecordFile(packageRoot: string): string {
-  return join(snapshotDir(packageRoot), "launch");
 }

@@ -1,38 +1,25 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { executeCell } from "../../kernel-ext/client/execute-cell";
 import { KernelClient } from "../../kernel-ext/client/kernel-client";
 import { packageRoot } from "../../kernel-ext/package-root";
-import { kernelJson } from "../../kernel-ext/kernelspec";
-import {
-  currentRuntime,
-  launchRecord,
-  launchRecordFile,
-  noSnapshotFile,
-  snapshotDir,
-  snapshotUse,
-  type NodeRuntime,
-} from "../../kernel-ext/snapshot/snapshot-plan";
+import { currentRuntime, noSnapshotFile, snapshotDir, snapshotUse, type NodeRuntime } from "../../kernel-ext/snapshot/snapshot-plan";
 import { IN_CI } from "../helpers/jupyter";
 
 const root = packageRoot();
 
 describe("dslab kernel install", () => {
-  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir: bin/kernel.sh starts this Node.js, NODE_OPTIONS cleared", () => {
+  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir: this Node.js runs bin/dslab.js kernel, NODE_OPTIONS cleared", () => {
     const prefix = mkdtempSync(join(tmpdir(), "dslab-install-"));
     execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--prefix", prefix]);
     const dir = join(prefix, "share", "jupyter", "kernels", "dslab");
     const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "message", env: { NODE_OPTIONS: "" } });
-    expect(spec.argv).toEqual(["/bin/sh", join(root, "bin", "kernel.sh"), process.execPath, "kernel", "--config-path", "{connection_file}"]);
+    expect(spec.argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
     expect(existsSync(join(dir, "logo-32x32.png")) && existsSync(join(dir, "logo-64x64.png"))).toBe(true);
-  });
-
-  it("runs bin/dslab.js kernel with this Node.js on Windows, which has no /bin/sh", () => {
-    expect(kernelJson("win32").argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
   });
 
   it.each([
@@ -148,79 +135,6 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
       if (IN_CI || "blob" in snapshotUse(root, { ...currentRuntime(), options: [] })) {
         expect(run.outputs[0]).toMatchObject({ output_type: "execute_result", data: { "text/plain": "true" } });
         expect(kernel.stderr).not.toMatch(/without its start-up snapshot/);
-      }
-    } finally {
-      await kernel.shutdown();
-    }
-  });
-});
-
-describe("bin/kernel.sh NODE ARGS", () => {
-  /**
-   * A package root with bin/kernel.sh and, as NODE, a script that prints the arguments it was
-   * started with: so the test reads what kernel.sh would have run. The build's launch record
-   * names that NODE and a blob, as it would for a snapshot built by it.
-   */
-  const fakePackage = () => {
-    const dir = mkdtempSync(join(tmpdir(), "dslab-kernel-sh-"));
-    mkdirSync(join(dir, "bin"));
-    copyFileSync(join(root, "bin", "kernel.sh"), join(dir, "bin", "kernel.sh"));
-    const node = join(dir, "node");
-    writeFileSync(node, '#!/bin/sh\necho "$*"\n');
-    chmodSync(node, 0o755);
-    mkdirSync(snapshotDir(dir), { recursive: true });
-    const blob = join(snapshotDir(dir), "kernel.blob");
-    writeFileSync(blob, "");
-    writeFileSync(launchRecordFile(dir), launchRecord({ blob, node: process.version, execPath: node }));
-    const run = (env: NodeJS.ProcessEnv = {}, nodePath = node) =>
-      execFileSync("/bin/sh", [join(dir, "bin", "kernel.sh"), nodePath, "kernel", "--config-path", "/tmp/k.json"], {
-        encoding: "utf8",
-        env: { PATH: process.env.PATH, ...env },
-      }).trim();
-    return { dir, node, blob, run };
-  };
-  const viaDslabJs = (dir: string) => `${join(dir, "bin")}/dslab.js kernel --config-path /tmp/k.json`;
-
-  it.skipIf(process.platform === "win32")("starts NODE from the blob when NODE built it, unchanged, and no Node.js options are set", () => {
-    const { blob, run } = fakePackage();
-    expect(run()).toBe(`--snapshot-blob ${blob} kernel --config-path /tmp/k.json`);
-    expect(run({ NODE_OPTIONS: "" })).toBe(`--snapshot-blob ${blob} kernel --config-path /tmp/k.json`);
-  });
-
-  it.skipIf(process.platform === "win32")("leaves the choice to bin/dslab.js (which says why it starts without the snapshot) when anything differs", () => {
-    const withOptions = fakePackage();
-    expect(withOptions.run({ NODE_OPTIONS: "--max-old-space-size=3000" })).toBe(viaDslabJs(withOptions.dir));
-    // Another Node.js binary, though at a path that reaches the same file.
-    const elsewhere = fakePackage();
-    expect(elsewhere.run({}, `${join(elsewhere.dir, "bin")}/../node`)).toBe(viaDslabJs(elsewhere.dir));
-    // The same path, but the binary was replaced since the build (an upgrade, say).
-    const replaced = fakePackage();
-    utimesSync(replaced.node, new Date(), new Date(Date.now() - 3600_000));
-    expect(replaced.run()).toBe(viaDslabJs(replaced.dir));
-    const noBlob = fakePackage();
-    rmSync(noBlob.blob);
-    expect(noBlob.run()).toBe(viaDslabJs(noBlob.dir));
-    // No launch record: no snapshot was built, or the build failed to prove it.
-    const noRecord = fakePackage();
-    rmSync(launchRecordFile(noRecord.dir));
-    expect(noRecord.run()).toBe(viaDslabJs(noRecord.dir));
-  });
-
-  it.skipIf(process.platform === "win32")("as installed, starts a kernel straight from the build's snapshot (in CI), in one Node.js process", async () => {
-    const jupyterPath = mkdtempSync(join(tmpdir(), "dslab-kernel-sh-"));
-    mkdirSync(join(jupyterPath, "kernels", "dslab-sh"), { recursive: true });
-    writeFileSync(join(jupyterPath, "kernels", "dslab-sh", "kernel.json"), JSON.stringify({ ...kernelJson(), display_name: "dslab-sh" }));
-    const kernel = await KernelClient.launch({ kernelName: "dslab-sh", cwd: join(root, "notebooks"), env: { ...process.env, JUPYTER_PATH: jupyterPath } });
-    try {
-      const run = await executeCell(kernel, "[process.execArgv.includes('--snapshot-blob'), process.pid].join(' ')");
-      const [fromSnapshot, pid] = String((run.outputs[0] as { data: Record<string, string> }).data["text/plain"])
-        .replace(/'/g, "")
-        .split(" ");
-      if (IN_CI || existsSync(launchRecordFile(root))) {
-        expect(fromSnapshot).toBe("true");
-        // The kernelspec's process is the kernel: Jupyter's signals reach it directly.
-        expect(Number(pid)).toBe(kernel.process?.pid);
-        expect(kernel.stderr).toBe("");
       }
     } finally {
       await kernel.shutdown();
