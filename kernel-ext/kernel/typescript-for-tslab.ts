@@ -15,8 +15,10 @@ export function installTypescriptForTslab(): void {
   const path = tslabTypescriptPath();
   const loaded = require(path) as typeof TS & { [INSTALLED]?: true };
   if (loaded[INSTALLED]) return;
-  // Set up anew for every cell; not worth TurboFan's time (see never-optimize.ts).
-  neverOptimize([loaded.createProgram, (loaded as unknown as { createTypeChecker?: unknown }).createTypeChecker, loaded.createPrinter]);
+  // Set up anew for every cell (transformNodes: for every emit); not worth TurboFan's time (see never-optimize.ts).
+  const { createTypeChecker, transformNodes } = loaded as unknown as { createTypeChecker?: unknown; transformNodes?: unknown };
+  neverOptimize([loaded.createProgram, createTypeChecker, loaded.createPrinter, transformNodes]);
+  const markSetUpFunctions = setUpFunctionsMarker([loaded.createProgram, createTypeChecker]);
   // The program emits CommonJS (see LightBuilderOptions.emitCommonJs); the texts it wrote are
   // kept so that tslab's second conversion of exactly such a text passes it through.
   const emittedCommonJs = new BoundedSet<string>(64);
@@ -24,7 +26,12 @@ export function installTypescriptForTslab(): void {
     cellSourceMaps.recordEmittedFile(fileName, text);
     if (/\.[cm]?js$/.test(fileName)) emittedCommonJs.add(text);
   };
-  const createProgram = lightBuilder(loaded, onWrite, { emitCommonJs: true });
+  const buildProgram = lightBuilder(loaded, onWrite, { emitCommonJs: true });
+  const createProgram: typeof buildProgram = (...args) => {
+    const program = buildProgram(...args);
+    markSetUpFunctions();
+    return program;
+  };
   const createWatchCompilerHost = (...args: unknown[]) => {
     // tslab passes root files and no createProgram (null): TypeScript's default builder.
     const forTslab = Array.isArray(args[0]) && args[3] == null;
@@ -55,6 +62,23 @@ export function installTypescriptForTslab(): void {
   const view = typescriptView(loaded, { createWatchCompilerHost, transpileModule });
   Object.defineProperty(view, INSTALLED, { value: true });
   provideModule(path, view);
+}
+
+/**
+ * A function that marks, once each, the functions that `outers` record as their
+ * `setUpFunctions` when they first run (see exposeSetUpFunctions in typescript-patches.ts), so
+ * that V8 never optimizes them; a no-op once all are marked. Called after each new program:
+ * the first program records createProgram's, its checker createTypeChecker's.
+ */
+export function setUpFunctionsMarker(outers: readonly unknown[], mark: (functions: readonly unknown[]) => unknown = neverOptimize): () => void {
+  const waiting = new Set(outers.filter((f) => typeof f === "function") as Array<{ setUpFunctions?: readonly unknown[] }>);
+  return () => {
+    for (const outer of waiting) {
+      if (!outer.setUpFunctions) continue;
+      mark(outer.setUpFunctions);
+      waiting.delete(outer);
+    }
+  };
 }
 
 /** The file in which tslab gives each cell the declarations of the cells before it. */

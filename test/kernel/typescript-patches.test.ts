@@ -12,6 +12,7 @@ import {
   buildFileToDirectiveOnFirstUse,
   builtinModulesAreNotFiles,
   escapeBeyondLatin1,
+  exposeSetUpFunctions,
   patchTypescript,
   rememberNormalizedPathsOfSourceFiles,
   shareNoIterationTypes,
@@ -108,6 +109,7 @@ describe("the text patches", () => {
       buildFileToDirectiveOnFirstUse,
       rememberNormalizedPathsOfSourceFiles,
       builtinModulesAreNotFiles,
+      exposeSetUpFunctions,
     ]) {
       expect(patch(original)).toBeTypeOf("string");
       expect(patch("var unrelated = 1;\n")).toBeUndefined();
@@ -119,6 +121,7 @@ describe("the text patches", () => {
       "buildFileToDirectiveOnFirstUse",
       "rememberNormalizedPathsOfSourceFiles",
       "builtinModulesAreNotFiles",
+      "exposeSetUpFunctions",
       "wrapFunctionsStoredInProperties",
       "escapeBeyondLatin1",
     ]);
@@ -160,6 +163,18 @@ describe("the patched TypeScript", () => {
     };
     expect(check(copy)).toEqual(check(ts));
     expect(check(copy)).toHaveLength(3);
+  });
+
+  it("records, on createProgram and createTypeChecker, the set-up functions declared inside them, once they have run", () => {
+    const copy = loadPatched() as typeof ts & {
+      createProgram: { setUpFunctions?: Array<() => void> };
+      createTypeChecker: { setUpFunctions?: Array<() => void> };
+    };
+    expect(copy.createProgram.setUpFunctions).toBeUndefined();
+    const program = copy.createProgram(["/m.ts"], { types: [] }, hostWith(copy, { "/m.ts": "export const m = 1;" }));
+    expect(copy.createProgram.setUpFunctions?.map((f) => f.name)).toEqual(["tryReuseStructureFromOldProgram"]);
+    program.getTypeChecker();
+    expect(copy.createTypeChecker.setUpFunctions?.map((f) => f.name)).toEqual(["initializeTypeChecker"]);
   });
 
   it("finds a program's files, relative to each program's own directory, and their module format, as the original", () => {
