@@ -3,6 +3,7 @@
 // stderr and let the kernel start here without it. Loads nothing but fs and path, so that a
 // kernel that falls back pays nothing for the check.
 import { spawn } from "node:child_process";
+import { withHugePageMalloc } from "./huge-page-malloc";
 import { snapshotUse, type NodeRuntime } from "./snapshot-plan";
 
 type Execve = (file: string, args: string[], env: NodeJS.ProcessEnv) => never;
@@ -21,9 +22,10 @@ export function launchFromSnapshot(packageRoot: string, args: string[], runtime?
     return false;
   }
   const argv = ["--snapshot-blob", use.blob, ...args];
+  const env = withHugePageMalloc(process.env);
   const execve = (process as unknown as { execve?: Execve }).execve;
-  if (typeof execve === "function" && process.platform !== "win32") execve(process.execPath, [process.execPath, ...argv], process.env);
-  const child = spawn(process.execPath, argv, { stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  if (typeof execve === "function" && process.platform !== "win32") execve(process.execPath, [process.execPath, ...argv], env);
+  const child = spawn(process.execPath, argv, { env, stdio: ["inherit", "inherit", "inherit", "ipc"] });
   // Jupyter signals the kernel's process group, so the child may get a signal twice; an
   // interrupt twice is still one interrupt of the running cell.
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));

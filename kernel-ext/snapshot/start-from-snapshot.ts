@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { provideModule } from "../kernel/typescript-for-tslab";
+import { restoreEnvironment } from "./huge-page-malloc";
 
 /** What the snapshot hands over when it starts. */
 export interface SnapshotContents {
@@ -31,6 +32,7 @@ export function startFromSnapshot({ ts, files, typescriptPath, argv, modulesAtSt
     console.log(`dslab kernel snapshot: TypeScript ${ts.version}, ${files} declaration files parsed and bound, ${crypto}`);
     return;
   }
+  restoreEnvironment();
   // TypeScript raises Error.stackTraceLimit while it loads; Node.js removes a changed limit
   // from a snapshot and, here, does not put one back: errors would carry no stack at all.
   if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 10;

@@ -140,4 +140,28 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
       await kernel.shutdown();
     }
   });
+
+  it("gives the snapshot's kernel glibc's malloc with huge pages (in CI: Linux, glibc 2.36, huge pages on madvise), and its cells the environment it was given", async () => {
+    const kernel = await launchWith([]);
+    try {
+      const cell = [
+        'const fs = require("fs");',
+        'const huge = Number(/AnonHugePages:\\s+(\\d+)/.exec(fs.readFileSync("/proc/self/smaps_rollup", "utf8"))?.[1] ?? 0);',
+        'console.log(JSON.stringify({ fromSnapshot: process.execArgv.includes("--snapshot-blob"), huge, tunables: process.env.GLIBC_TUNABLES ?? null, kept: Object.keys(process.env).filter((k) => k.startsWith("DSLAB_GLIBC")) }))',
+      ].join("\n");
+      const run = await executeCell(kernel, cell);
+      const stdout = run.outputs.map((o) => (o as { text?: string }).text ?? "").join("");
+      const seen = JSON.parse(stdout) as { fromSnapshot: boolean; huge: number; tunables: string | null; kept: string[] };
+      expect(seen.tunables).toBe(process.env.GLIBC_TUNABLES ?? null);
+      expect(seen.kept).toEqual([]);
+      const hugePagesOn = /\[(always|madvise)\]/.test(readFileSync("/sys/kernel/mm/transparent_hugepage/enabled", { encoding: "utf8", flag: "r" }));
+      if (IN_CI && process.platform === "linux" && hugePagesOn) {
+        expect(seen.fromSnapshot).toBe(true);
+        // Megabytes of the blob's copies on 2 MB pages (46 MB here); none without the tunable.
+        expect(seen.huge).toBeGreaterThan(8 * 1024);
+      }
+    } finally {
+      await kernel.shutdown();
+    }
+  });
 });
