@@ -14,7 +14,7 @@ import { runInThisContext } from "node:vm";
  * transformNodes (once an emit) and for two functions declared inside createProgram and
  * createTypeChecker (see exposeSetUpFunctions in typescript-patches.ts): 0.3 s more of
  * compiling in a kernel's first 250 cells; without it, over 5 starts x 200 new cells through
- * jupyter_client, p99 14.3-15.5 -> 11.4-13.9 ms.
+ * jupyter_client, in turn (three runs): p99 13.6, 13.5, 14.7 -> 12.4, 11.5, 12.6 ms, p50 no worse.
  *
  * V8's %NeverOptimizeFunction marks a function's shared code, so every closure of it is
  * covered. Natives syntax is allowed only while the marking runs (V8 compiles the marking

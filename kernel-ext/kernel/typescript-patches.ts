@@ -263,6 +263,8 @@ const CREATE_PROGRAM = "  function createProgram(rootNamesOrOptions, _options, _
  * too: V8 marks a function's shared code, every closure of it.
  */
 export function exposeSetUpFunctions(source: string): string | undefined {
+  // Each inner function's declaration is "replaced" by itself: replaceEachOnce then declines a
+  // bundle where it is missing, instead of writing a reference to an undefined name.
   return replaceEachOnce(source, [
     [CREATE_PROGRAM, `${CREATE_PROGRAM}    createProgram.setUpFunctions = [tryReuseStructureFromOldProgram];\n`],
     ["    function tryReuseStructureFromOldProgram() {\n", "    function tryReuseStructureFromOldProgram() {\n"],

@@ -26,6 +26,9 @@ const original = readFileSync(originalPath, "utf8");
 let patched: ReturnType<typeof patchTypescript>;
 let patchedFile: string;
 
+/** What `code` evaluates to, run as a script in a fresh context. */
+const run = (code: string) => new Script(code).runInNewContext({});
+
 /** The patched bundle as a module of its own, at the original's path (where its lib files are), not cached. */
 const loadPatched = () => compileModuleAs(originalPath, patched.source).exports as typeof ts;
 
@@ -63,7 +66,6 @@ describe("wrapFunctionsStoredInProperties", () => {
 
   it("leaves what the code computes unchanged", () => {
     const source = "const o = {}; o.twice = (x) => 2 * x; o['add'] = function (a, b) { return a + b; }; o.twice(o.add(1, 2))";
-    const run = (code: string) => new Script(code).runInNewContext({});
     expect(run(wrapFunctionsStoredInProperties(ts, source).source)).toBe(run(source));
   });
 });
@@ -85,7 +87,6 @@ describe("escapeBeyondLatin1", () => {
     expect(out.count).toBe(14);
     expect([...out.source].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
     expect(out.source).toContain("// Source file ID \\u2192 symbol ID");
-    const run = (code: string) => new Script(code).runInNewContext({});
     expect(run(out.source)).toEqual(run(source));
     expect(run(out.source)).toEqual(["don’t → 😀", true, "it’s 10", 1]);
   });
