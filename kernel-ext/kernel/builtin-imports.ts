@@ -21,12 +21,12 @@ export function leaveBuiltinImportsUnresolved(host: TS.CompilerHost, builtin: (n
   if (!resolve || marked[WRAPPED]) return;
   const unresolved: TS.ResolvedModuleWithFailedLookupLocations = { resolvedModule: undefined };
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, options, containingSourceFile, reusedNames) => {
-    if (!literals.some((literal) => builtin(literal.text)))
-      return resolve.call(host, literals, containingFile, redirected, options, containingSourceFile, reusedNames);
-    const others = literals.filter((literal) => !builtin(literal.text));
+    const builtins = literals.map((literal) => builtin(literal.text));
+    if (!builtins.includes(true)) return resolve.call(host, literals, containingFile, redirected, options, containingSourceFile, reusedNames);
+    const others = literals.filter((_, i) => !builtins[i]);
     const resolved = others.length > 0 ? resolve.call(host, others, containingFile, redirected, options, containingSourceFile, reusedNames) : [];
     let next = 0;
-    return literals.map((literal) => (builtin(literal.text) ? unresolved : resolved[next++]));
+    return literals.map((_, i) => (builtins[i] ? unresolved : resolved[next++]));
   };
   marked[WRAPPED] = true;
 }

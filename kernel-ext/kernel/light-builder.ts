@@ -1,6 +1,5 @@
 import { dirname, resolve } from "node:path";
 import type * as TS from "@tslab/typescript-for-tslab";
-import { leaveBuiltinImportsUnresolved } from "./builtin-imports";
 
 type CreateProgram = TS.CreateProgram<TS.BuilderProgram>;
 
@@ -21,7 +20,6 @@ export function lightBuilder(
 ): CreateProgram {
   const commonJs = builderOptions.emitCommonJs ? commonJsTransformer(ts) : undefined;
   return (rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences) => {
-    if (host) leaveBuiltinImportsUnresolved(host);
     const builder = ts.createAbstractBuilder(rootNames, options, host, oldProgram, configFileParsingDiagnostics, projectReferences);
     // Every file an emit writes is shown to onWrite too (tslab keeps only the JavaScript).
     const emit = builder.emit.bind(builder);

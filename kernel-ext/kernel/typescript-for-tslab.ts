@@ -1,5 +1,6 @@
 import Module from "node:module";
 import type * as TS from "@tslab/typescript-for-tslab";
+import { leaveBuiltinImportsUnresolved } from "./builtin-imports";
 import { cellSourceMaps, withoutSourceMappingComments } from "./cell-source-maps";
 import { lightBuilder } from "./light-builder";
 import { neverOptimize } from "./never-optimize";
@@ -28,6 +29,7 @@ export function installTypescriptForTslab(): void {
   };
   const buildProgram = lightBuilder(loaded, onWrite, { emitCommonJs: true });
   const createProgram: typeof buildProgram = (...args) => {
+    if (args[2]) leaveBuiltinImportsUnresolved(args[2]);
     const program = buildProgram(...args);
     markSetUpFunctions();
     return program;
