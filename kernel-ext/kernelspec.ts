@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { dataDirFor, type InstallScope } from "./jupyter-paths";
@@ -8,29 +8,50 @@ import { packageRoot } from "./package-root";
 export const KERNEL_NAME = "dslab";
 
 /**
- * kernel.json for the dslab kernel: this Node.js runs bin/dslab.js, whose `kernel` command
- * starts from the kernel's start-up snapshot when this Node.js built it, else without it
- * (saying so on stderr): upgrading Node.js makes the kernel slower to start until the next
- * build, never broken (see snapshot/launch-kernel.ts).
+ * kernel.json for the dslab kernel. On POSIX systems it runs bin/dslab-kernel, a shell script
+ * that starts the kernel straight from its start-up snapshot when this Node.js (DSLAB_NODE)
+ * built it, and otherwise hands over to bin/dslab.js's launcher; elsewhere (Windows) this
+ * Node.js runs that launcher itself, which starts from the snapshot when it can, else without
+ * it, saying so on stderr. Either way, upgrading Node.js makes the kernel slower to start until
+ * the next build, never broken (see snapshot/launch-kernel.ts). Node.js options go right after
+ * argv[0] in both forms.
  */
-export function kernelJson(): Record<string, unknown> {
+export function kernelJson(viaScript = process.platform !== "win32"): Record<string, unknown> {
+  const root = packageRoot();
+  const command = viaScript ? [resolve(root, "bin", "dslab-kernel")] : [process.execPath, resolve(root, "bin", "dslab.js")];
   return {
-    argv: [process.execPath, resolve(packageRoot(), "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
+    argv: [...command, "kernel", "--config-path", "{connection_file}"],
     display_name: "TypeScript (dslab)",
     language: "typescript",
     interrupt_mode: "message",
     // Node.js options in NODE_OPTIONS (a V8 one such as --max-old-space-size would make Node.js
     // refuse the snapshot) would keep every kernel from using it.
-    env: { NODE_OPTIONS: "" },
+    env: viaScript ? { NODE_OPTIONS: "", DSLAB_NODE: process.execPath } : { NODE_OPTIONS: "" },
     metadata: { debugger: false },
   };
+}
+
+/**
+ * Whether bin/dslab-kernel can be the kernelspec's command: not on Windows, and only if it is
+ * executable (made so here if a copy lost its mode and the folder is writable).
+ */
+function scriptLauncherUsable(): boolean {
+  if (process.platform === "win32") return false;
+  const script = resolve(packageRoot(), "bin", "dslab-kernel");
+  try {
+    if ((statSync(script).mode & 0o111) !== 0o111) chmodSync(script, 0o755);
+    accessSync(script, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes the kernelspec into DATA_DIR/kernels/dslab/ for the scope; returns the directory. */
 export function installKernelspec(scope: InstallScope): string {
   const dir = join(dataDirFor(scope), "kernels", KERNEL_NAME);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "kernel.json"), `${JSON.stringify(kernelJson(), null, 2)}\n`);
+  writeFileSync(join(dir, "kernel.json"), `${JSON.stringify(kernelJson(scriptLauncherUsable()), null, 2)}\n`);
   for (const size of [32, 64]) {
     const logo = join(packageRoot(), "kernel-ext", "assets", `logo-${size}x${size}.png`);
     if (existsSync(logo)) copyFileSync(logo, join(dir, `logo-${size}x${size}.png`));

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { executeCell } from "../kernel-ext/client/execute-cell";
 import { KernelClient } from "../kernel-ext/client/kernel-client";
-import { noSnapshotFile, snapshotDir, type SnapshotInfo } from "../kernel-ext/snapshot/snapshot-plan";
+import { noSnapshotFile, shellRecord, shellRecordFile, snapshotDir, type SnapshotInfo } from "../kernel-ext/snapshot/snapshot-plan";
 
 const root = join(__dirname, "..");
 const dir = snapshotDir(root);
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     await prove();
     const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath };
     writeFileSync(info, `${JSON.stringify(built, null, 2)}\n`);
+    writeFileSync(shellRecordFile(root), shellRecord(built));
     console.log(`built ${blob}: ${check}; a kernel started from it ran a cell (${Date.now() - started} ms)`);
   } catch (error) {
     const why = (error as Error).message.trim().replace(/\s*\n\s*/g, " ");

@@ -1,7 +1,8 @@
-// What `dslab kernel ...` (the kernelspec's command) does first: hand the process over to a
-// Node.js started from the kernel's snapshot when this Node.js can load it, else say why on
-// stderr and let the kernel start here without it. Loads nothing but fs and path, so that a
-// kernel that falls back pays nothing for the check.
+// What `dslab kernel ...` does first: hand the process over to a Node.js started from the
+// kernel's snapshot when this Node.js can load it, else say why on stderr and let the kernel
+// start here without it. Loads nothing but fs and path, so that a kernel that falls back pays
+// nothing for the check. The kernelspec runs this on Windows; on POSIX systems bin/dslab-kernel
+// takes the snapshot's path itself when the build's record allows and comes here otherwise.
 import { spawn } from "node:child_process";
 import { withHugePageMalloc } from "./huge-page-malloc";
 import { snapshotUse, type NodeRuntime } from "./snapshot-plan";

@@ -33,6 +33,28 @@ export function noSnapshotFile(packageRoot: string): string {
   return join(snapshotDir(packageRoot), "no-snapshot.txt");
 }
 
+/** Where the build writes the snapshot's record for bin/dslab-kernel, the kernelspec's command on POSIX systems. */
+export function shellRecordFile(packageRoot: string): string {
+  return join(snapshotDir(packageRoot), "snapshot.sh");
+}
+
+/**
+ * snapshot.json's record as shell assignments, for bin/dslab-kernel to start a kernel from the
+ * blob without a Node.js to read JSON: snapshot_node, snapshot_exec_path, snapshot_blob, and
+ * snapshot_huge_pages (1 where withHugePageMalloc gives the kernel huge pages: Linux).
+ */
+export function shellRecord(info: SnapshotInfo, platform: NodeJS.Platform = process.platform): string {
+  const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
+  const lines = [
+    "# Written by scripts/build-kernel-snapshot.ts with snapshot.json; read by bin/dslab-kernel.",
+    `snapshot_node=${quote(info.node)}`,
+    `snapshot_exec_path=${quote(info.execPath)}`,
+    `snapshot_blob=${quote(info.blob)}`,
+    `snapshot_huge_pages=${platform === "linux" ? 1 : 0}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 /** The Node.js a kernel is about to run in. */
 export interface NodeRuntime {
   version: string;

@@ -1,25 +1,53 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { executeCell } from "../../kernel-ext/client/execute-cell";
 import { KernelClient } from "../../kernel-ext/client/kernel-client";
+import { kernelJson } from "../../kernel-ext/kernelspec";
 import { packageRoot } from "../../kernel-ext/package-root";
-import { currentRuntime, noSnapshotFile, snapshotDir, snapshotUse, type NodeRuntime } from "../../kernel-ext/snapshot/snapshot-plan";
-import { IN_CI } from "../helpers/jupyter";
+import { withHugePageMalloc } from "../../kernel-ext/snapshot/huge-page-malloc";
+import {
+  currentRuntime,
+  noSnapshotFile,
+  shellRecord,
+  shellRecordFile,
+  snapshotDir,
+  snapshotUse,
+  type NodeRuntime,
+} from "../../kernel-ext/snapshot/snapshot-plan";
+import { IN_CI, kernelEnv } from "../helpers/jupyter";
 
 const root = packageRoot();
 
 describe("dslab kernel install", () => {
-  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir: this Node.js runs bin/dslab.js kernel, NODE_OPTIONS cleared", () => {
+  it("writes the dslab kernelspec, with its logos, into the prefix's Jupyter data dir: bin/dslab-kernel with this Node.js (bin/dslab.js on Windows), NODE_OPTIONS cleared", () => {
     const prefix = mkdtempSync(join(tmpdir(), "dslab-install-"));
     execFileSync(process.execPath, [join(root, "bin", "dslab.js"), "kernel", "install", "--prefix", prefix]);
     const dir = join(prefix, "share", "jupyter", "kernels", "dslab");
     const spec = JSON.parse(readFileSync(join(dir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ display_name: "TypeScript (dslab)", language: "typescript", interrupt_mode: "message", env: { NODE_OPTIONS: "" } });
-    expect(spec.argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
+    if (process.platform === "win32") {
+      expect(spec.argv).toEqual([process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"]);
+    } else {
+      expect(spec.argv).toEqual([join(root, "bin", "dslab-kernel"), "kernel", "--config-path", "{connection_file}"]);
+      expect(spec.env.DSLAB_NODE).toBe(process.execPath);
+      expect(statSync(spec.argv[0]).mode & 0o111).toBe(0o111);
+    }
     expect(existsSync(join(dir, "logo-32x32.png")) && existsSync(join(dir, "logo-64x64.png"))).toBe(true);
+  });
+
+  it("writes the kernel.json forms the two launchers take", () => {
+    expect(kernelJson(false)).toMatchObject({
+      argv: [process.execPath, join(root, "bin", "dslab.js"), "kernel", "--config-path", "{connection_file}"],
+      env: { NODE_OPTIONS: "" },
+    });
+    expect(kernelJson(false).env).not.toHaveProperty("DSLAB_NODE");
+    expect(kernelJson(true)).toMatchObject({
+      argv: [join(root, "bin", "dslab-kernel"), "kernel", "--config-path", "{connection_file}"],
+      env: { NODE_OPTIONS: "", DSLAB_NODE: process.execPath },
+    });
   });
 
   it.each([
@@ -159,6 +187,110 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
         expect(seen.fromSnapshot).toBe(true);
         // Megabytes of the blob's copies on 2 MB pages (46 MB here); none without the tunable.
         expect(seen.huge).toBeGreaterThan(8 * 1024);
+      }
+    } finally {
+      await kernel.shutdown();
+    }
+  });
+});
+
+describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec's command on POSIX systems", () => {
+  const FAKE_VERSION = "v0.0.0-fake";
+  /**
+   * A copy of the script in a package folder of its own (its name with a space and a quote), a
+   * record there, and a stand-in for Node.js that prints what it was run with: the script's
+   * choice is seen without starting anything.
+   */
+  const fakePackage = ({ record = true, blob = true, platform = "linux" as NodeJS.Platform } = {}) => {
+    const dir = join(mkdtempSync(join(tmpdir(), "dslab-script-")), "a package's copy");
+    mkdirSync(join(dir, "bin"), { recursive: true });
+    mkdirSync(snapshotDir(dir), { recursive: true });
+    copyFileSync(join(root, "bin", "dslab-kernel"), join(dir, "bin", "dslab-kernel"));
+    chmodSync(join(dir, "bin", "dslab-kernel"), 0o755);
+    const printer = join(dir, "print.js");
+    writeFileSync(
+      printer,
+      "const pick = (k) => (k in process.env ? process.env[k] : null);\n" +
+        "process.stdout.write(JSON.stringify({ args: process.argv.slice(2), env: Object.fromEntries(['GLIBC_TUNABLES', 'DSLAB_GLIBC_TUNABLES_BEFORE', 'DSLAB_NODE'].map((k) => [k, pick(k)])) }));\n",
+    );
+    const node = join(dir, "node");
+    writeFileSync(
+      node,
+      `#!/bin/sh\nif [ "$1" = --version ]; then echo ${FAKE_VERSION}; exit 0; fi\nexec '${process.execPath}' '${printer.replace(/'/g, "'\\''")}' "$@"\n`,
+    );
+    chmodSync(node, 0o755);
+    const blobFile = join(snapshotDir(dir), "kernel.blob");
+    if (blob) writeFileSync(blobFile, "");
+    if (record) writeFileSync(shellRecordFile(dir), shellRecord({ node: FAKE_VERSION, execPath: node, blob: blobFile }, platform));
+    return { dir, node, blob: blobFile, launcher: join(dir, "bin", "dslab.js") };
+  };
+  const run = (pkg: { dir: string; node: string }, args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "GLIBC_TUNABLES" && k !== "NODE_OPTIONS"));
+    const out = execFileSync(join(pkg.dir, "bin", "dslab-kernel"), args, { encoding: "utf8", env: { ...base, DSLAB_NODE: pkg.node, ...env } });
+    return JSON.parse(out) as { args: string[]; env: Record<string, string | null> };
+  };
+  const command = ["kernel", "--config-path", "/run/kernel-1.json"];
+
+  it("starts the snapshot's Node.js itself when the record says this Node.js built it, with no Node.js options asked for", () => {
+    const pkg = fakePackage();
+    const seen = run(pkg, command);
+    expect(seen.args).toEqual(["--snapshot-blob", pkg.blob, ...command]);
+    expect(seen.env.DSLAB_NODE).toBeNull();
+  });
+
+  it("hands everything else to bin/dslab.js's launcher, Node.js options first: another version, another binary, no blob, no record, NODE_OPTIONS, options in argv", () => {
+    const pkg = fakePackage();
+    const viaLauncher = [pkg.launcher, ...command];
+    const other = fakePackage();
+    writeFileSync(shellRecordFile(other.dir), shellRecord({ node: "v20.0.0", execPath: other.node, blob: other.blob }));
+    expect(run(other, command).args).toEqual([other.launcher, ...command]);
+    expect(run(pkg, command, { DSLAB_NODE: other.node }).args).toEqual([pkg.launcher, ...command]);
+    const noBlob = fakePackage({ blob: false });
+    expect(run(noBlob, command).args).toEqual([noBlob.launcher, ...command]);
+    const noRecord = fakePackage({ record: false });
+    expect(run(noRecord, command).args).toEqual([noRecord.launcher, ...command]);
+    expect(run(pkg, command, { NODE_OPTIONS: "--no-warnings" }).args).toEqual(viaLauncher);
+    expect(run(pkg, ["--max-old-space-size=384", "--no-warnings", ...command]).args).toEqual([
+      "--max-old-space-size=384",
+      "--no-warnings",
+      pkg.launcher,
+      ...command,
+    ]);
+    expect(run(pkg, ["kernel", "install"]).args).toEqual([pkg.launcher, "kernel", "install"]);
+    expect(run(pkg, command).env.DSLAB_NODE).toBeNull();
+  });
+
+  it("gives the snapshot's Node.js the environment withHugePageMalloc gives it, on Linux only", () => {
+    const linux = fakePackage();
+    const mac = fakePackage({ platform: "darwin" });
+    for (const tunables of [undefined, "", "glibc.malloc.arena_max=2", "glibc.malloc.hugetlb=0", "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2"]) {
+      const given = tunables === undefined ? {} : { GLIBC_TUNABLES: tunables };
+      const expected = withHugePageMalloc(given, "linux");
+      expect(run(linux, command, given).env, String(tunables)).toMatchObject({
+        GLIBC_TUNABLES: expected.GLIBC_TUNABLES ?? null,
+        DSLAB_GLIBC_TUNABLES_BEFORE: expected.DSLAB_GLIBC_TUNABLES_BEFORE ?? null,
+      });
+      expect(run(mac, command, given).env).toMatchObject({ GLIBC_TUNABLES: tunables ?? null, DSLAB_GLIBC_TUNABLES_BEFORE: null });
+      // The launcher sets the environment itself.
+      expect(run(linux, command, { ...given, NODE_OPTIONS: "--no-warnings" }).env).toMatchObject({ GLIBC_TUNABLES: tunables ?? null });
+    }
+  });
+
+  it("starts the installed kernel as the process Jupyter started, from the snapshot when this Node.js built it (in CI), and the kernel runs a cell importing dslab", async () => {
+    const env = kernelEnv();
+    const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: join(root, "notebooks"), env });
+    try {
+      const cell =
+        'import { failure } from "dslab";\nconsole.log(JSON.stringify([failure.anyFailureProbability({ n: 100, p: 0.01 }).toFixed(3), process.ppid, process.execArgv, "DSLAB_NODE" in process.env]))';
+      const run = await executeCell(kernel, cell);
+      const stdout = run.outputs.map((o) => (o as { text?: string }).text ?? "").join("");
+      const [p, ppid, execArgv, nodeVarKept] = JSON.parse(stdout) as [string, number, string[], boolean];
+      expect([p, nodeVarKept]).toEqual(["0.634", false]);
+      if (IN_CI || "blob" in snapshotUse(root, { ...currentRuntime(), options: [] })) {
+        // No Node.js launcher in between: the kernel is this process's child.
+        expect(ppid).toBe(process.pid);
+        expect(execArgv).toEqual(["--snapshot-blob", join(snapshotDir(root), "kernel.blob")]);
+        expect(kernel.stderr).toBe("");
       }
     } finally {
       await kernel.shutdown();
