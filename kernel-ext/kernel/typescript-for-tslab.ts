@@ -4,6 +4,7 @@ import { leaveBuiltinImportsUnresolved } from "./builtin-imports";
 import { cellSourceMaps, withoutSourceMappingComments } from "./cell-source-maps";
 import { lightBuilder } from "./light-builder";
 import { neverOptimize } from "./never-optimize";
+import { readingPreparsedTexts, snapshotPreparsedTexts } from "./preparsed-system";
 
 const INSTALLED = Symbol.for("dslab.typescriptForTslab");
 
@@ -28,6 +29,7 @@ export function installTypescriptForTslab(): void {
     if (/\.[cm]?js$/.test(fileName)) emittedCommonJs.add(text);
   };
   const buildProgram = lightBuilder(loaded, onWrite, { emitCommonJs: true });
+  const preparsedTexts = snapshotPreparsedTexts(loaded);
   const createProgram: typeof buildProgram = (...args) => {
     if (args[2]) leaveBuiltinImportsUnresolved(args[2]);
     const program = buildProgram(...args);
@@ -39,6 +41,7 @@ export function installTypescriptForTslab(): void {
     const forTslab = Array.isArray(args[0]) && args[3] == null;
     if (forTslab) {
       args[2] = passChangedDeclarationsOnly(args[2] as TS.System, loaded.FileWatcherEventKind.Changed);
+      if (preparsedTexts) args[2] = readingPreparsedTexts(args[2] as TS.System, preparsedTexts);
       args[3] = createProgram;
       // Source maps of each cell's emit, to put stack traces on the cell's lines.
       args[1] = { ...(args[1] as TS.CompilerOptions), sourceMap: true, ...converterOptions };

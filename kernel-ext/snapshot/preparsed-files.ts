@@ -64,3 +64,57 @@ export function preparsedLookup(files: ReadonlyMap<string, TS.SourceFile>): Pars
     return file;
   };
 }
+
+/** The fields of a file's status that tell whether its contents may have changed. */
+export interface FileStatus {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/**
+ * A file's identity on disk: device, inode, size, modification and status-change times. While
+ * it stays the same the contents do: any write changes the change time, which no tool can set
+ * back (npm, for one, sets every installed file's modification time to the same 1985 date), and
+ * a file replaced by another has another inode.
+ */
+export function fileIdentity(status: FileStatus): string {
+  return `${status.dev}:${status.ino}:${status.size}:${status.mtimeMs}:${status.ctimeMs}`;
+}
+
+/** What preparsedTexts returns; the kernel reads through it (see preparsed-system.ts). */
+export interface PreparsedTexts {
+  text(path: string, identify: (path: string) => string | undefined): string | undefined;
+  hash(text: string): string | undefined;
+}
+
+/** A pre-parsed file's text as it was read, with the identity its file had then and, when the build knew it, the text's hash. */
+export interface PreparsedText {
+  identity: string;
+  /** ts.sys.createHash of the text (SHA-256, hex), as the kernel's TypeScript computes it. */
+  hash?: string;
+}
+
+/**
+ * Serves the pre-parsed files' texts without reading them again: `text(path, identify)` is the
+ * text the file was parsed from when `identify(path)` (the file's identity now) is the identity
+ * it had then, else undefined (read it); `hash(text)` is the hash the build computed for the
+ * text served last, when given that very string (TypeScript hashes each text it reads, for the
+ * file's version, right after reading it), else undefined (compute it). A kernel's first
+ * program reads all of them (3.1 MB) and hashes each.
+ */
+export function preparsedTexts(files: ReadonlyMap<string, TS.SourceFile>, known: ReadonlyMap<string, PreparsedText>): PreparsedTexts {
+  let served: { text: string; hash?: string } | undefined;
+  return {
+    text(path, identify) {
+      const file = files.get(path);
+      const entry = known.get(path);
+      if (!file || !entry || identify(path) !== entry.identity) return undefined;
+      served = { text: file.text, hash: entry.hash };
+      return file.text;
+    },
+    hash: (text) => (served && text === served.text ? served.hash : undefined),
+  };
+}

@@ -1,25 +1,35 @@
 // Writes the snapshot plan: runs a code runner from the current directory (notebooks/), type-
 // checks a cell that imports dslab, and records the declaration files TypeScript read and the
 // options tslab compiled with. Run as `node dist/kernel-ext/snapshot/record-declarations.js PLAN`.
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as ts from "@tslab/typescript-for-tslab";
+import { fileIdentity, type PreparsedText } from "./preparsed-files";
 import type { SnapshotPlan } from "./snapshot-plan";
+import { textHash } from "./text-hash";
 import { patchedTypescript } from "../kernel/patched-typescript";
 import { provideModule, tslabTypescriptPath, typescriptView } from "../kernel/typescript-for-tslab";
+
+function identify(path: string): string | undefined {
+  const status = statSync(path, { throwIfNoEntry: false });
+  return status && fileIdentity(status);
+}
 
 async function record(planFile: string): Promise<void> {
   const typescript = tslabTypescriptPath();
   const real = require(typescript) as typeof ts;
-  const files = new Set<string>();
+  const files = new Map<string, PreparsedText | undefined>();
   let compilerOptions: Record<string, unknown> = {};
   const createWatchCompilerHost = (...args: unknown[]) => {
     compilerOptions = args[1] as Record<string, unknown>;
     const host = (real.createWatchCompilerHost as (...a: unknown[]) => ts.WatchCompilerHost<ts.BuilderProgram>)(...args);
     const readFile = host.readFile.bind(host);
     host.readFile = (path, encoding) => {
+      const before = identify(path);
       const text = readFile(path, encoding);
-      if (text !== undefined && path.endsWith(".d.ts")) files.add(path);
+      // The text's hash, kept only if the file was the same file before and after it was read.
+      if (text !== undefined && path.endsWith(".d.ts"))
+        files.set(path, before && before === identify(path) ? { identity: before, hash: textHash(text) } : undefined);
       return text;
     };
     return host;
@@ -36,7 +46,8 @@ async function record(planFile: string): Promise<void> {
     typescript,
     typescriptSource: patchedTypescript(packageRoot())?.file ?? typescript,
     compilerOptions,
-    files: [...files].filter((f) => !f.endsWith("__prev__.d.ts")),
+    files: [...files.keys()].filter((f) => !f.endsWith("__prev__.d.ts")),
+    texts: Object.fromEntries([...files].filter((entry): entry is [string, PreparsedText] => entry[1] !== undefined)),
     startModule: join(packageRoot(), "dist", "kernel-ext", "snapshot", "start-from-snapshot.js"),
   };
   writeFileSync(planFile, `${JSON.stringify(plan, null, 1)}\n`);

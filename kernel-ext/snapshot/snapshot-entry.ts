@@ -7,7 +7,7 @@
 // The snapshot holds all of that, done once at build time. Only Node's built-in modules can be
 // required while a snapshot is built, so TypeScript's one-file bundle and preparsed-files.js
 // are compiled directly, and the kernel itself is required only when the snapshot starts.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { startupSnapshot } from "node:v8";
 import { runInThisContext } from "node:vm";
@@ -47,8 +47,17 @@ function loadCommonJs(path: string, source: string): unknown {
 const preparsedModule = join(dirname(plan.startModule), "preparsed-files.js");
 const preparsed = loadCommonJs(preparsedModule, readFileSync(preparsedModule, "utf8")) as typeof Preparsed;
 const ts = loadCommonJs(plan.typescript, preparsed.addParseHook(readFileSync(plan.typescriptSource, "utf8"))) as typeof TS;
-const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.CompilerOptions, (path) => readFileSync(path, "utf8"));
-(ts.createSourceFile as typeof ts.createSourceFile & { preparsed?: Preparsed.ParseHook }).preparsed = preparsed.preparsedLookup(files);
+// Each file's identity as it is read here: a kernel serves the text without reading the file
+// while the identity holds, and uses the recording's hash when the file was the same then.
+const identify = (path: string) => preparsed.fileIdentity(statSync(path));
+const known = new Map<string, Preparsed.PreparsedText>();
+const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.CompilerOptions, (path) => {
+  const identity = identify(path);
+  const text = readFileSync(path, "utf8");
+  if (identify(path) === identity) known.set(path, plan.texts[path]?.identity === identity ? plan.texts[path] : { identity });
+  return text;
+});
+Object.assign(ts.createSourceFile, { preparsed: preparsed.preparsedLookup(files), preparsedTexts: preparsed.preparsedTexts(files, known) });
 
 startupSnapshot.setDeserializeMainFunction(() => {
   // What the snapshot holds, before the kernel's modules add theirs (snapshot-info reports it).

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { PreparsedText } from "./preparsed-files";
 
 /** What the kernel's start-up snapshot holds, written by record-declarations and read by snapshot-entry. */
 export interface SnapshotPlan {
@@ -11,6 +12,8 @@ export interface SnapshotPlan {
   compilerOptions: Record<string, unknown>;
   /** Declaration files a kernel reads to run a first cell that imports dslab. */
   files: string[];
+  /** Those files' identities on disk and texts' hashes as the recording kernel read them. */
+  texts: Record<string, PreparsedText>;
   /** dist/kernel-ext/snapshot/start-from-snapshot.js, required when the snapshot starts. */
   startModule: string;
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { provideModule } from "../kernel/typescript-for-tslab";
 import { restoreEnvironment } from "./huge-page-malloc";
+import { textHash } from "./text-hash";
 
 /** What the snapshot hands over when it starts. */
 export interface SnapshotContents {
@@ -38,8 +38,7 @@ export function startFromSnapshot({ ts, files, typescriptPath, argv, modulesAtSt
   if (typeof Error.stackTraceLimit !== "number") Error.stackTraceLimit = 10;
   // TypeScript loaded without node:crypto in the snapshot, so its hash fell back to djb2: the
   // SHA-256 it uses when loaded from disk, as ts.sys defines it.
-  const sha256 = (data: string) => createHash("sha256").update(data).digest("hex");
-  Object.assign(ts.sys, { createHash: sha256, createSHA256Hash: sha256 });
+  Object.assign(ts.sys, { createHash: textHash, createSHA256Hash: textHash });
   // Started by a launcher that could not hand its process over (Node.js without process.execve):
   // end with it, as the kernel would have.
   if (process.send && process.channel) {

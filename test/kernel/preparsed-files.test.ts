@@ -1,9 +1,20 @@
-import { readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { runInThisContext } from "node:vm";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addParseHook, parseAndBind, preparsedLookup, type ParseHook } from "../../kernel-ext/snapshot/preparsed-files";
+import { identifyFile, readingPreparsedTexts } from "../../kernel-ext/kernel/preparsed-system";
+import {
+  addParseHook,
+  fileIdentity,
+  parseAndBind,
+  preparsedLookup,
+  preparsedTexts,
+  type ParseHook,
+  type PreparsedText,
+} from "../../kernel-ext/snapshot/preparsed-files";
+import { textHash } from "../../kernel-ext/snapshot/text-hash";
 import { tslabTypescriptPath } from "../../kernel-ext/kernel/typescript-for-tslab";
 
 // tslab's TypeScript, compiled here with the hook, as the snapshot build does.
@@ -73,5 +84,119 @@ describe("the snapshot's pre-parsed declaration files", () => {
     } finally {
       ts.createSourceFile.preparsed = undefined;
     }
+  });
+});
+
+describe("the pre-parsed files' texts, served without reading them again", () => {
+  const SAME_TIME = 499_162_500;
+  /** A declaration file on disk, pre-parsed with its identity and hash as the build records them. */
+  const onDisk = () => {
+    const dir = mkdtempSync(join(tmpdir(), "dslab-preparsed-"));
+    const lib = join(dir, "lib.d.ts");
+    writeFileSync(lib, files["/p/lib.d.ts"]);
+    // npm gives every installed file the same modification time; a whole second here.
+    utimesSync(lib, SAME_TIME, SAME_TIME);
+    const cell = join(dir, "cell.ts");
+    writeFileSync(cell, files["/p/cell.ts"]);
+    const parsed = parseAndBind(ts, [lib], options, (p) => readFileSync(p, "utf8"));
+    const known = new Map<string, PreparsedText>([[lib, { identity: identifyFile(lib)!, hash: textHash(files["/p/lib.d.ts"]) }]]);
+    return { dir, lib, cell, parsed, known };
+  };
+
+  it("a file's identity changes with any write, even of as many bytes with its old modification time put back, and not otherwise", async () => {
+    const { lib } = onDisk();
+    const before = statSync(lib);
+    expect(identifyFile(lib)).toBe(fileIdentity(before));
+    expect(identifyFile(lib)).toBe(identifyFile(lib));
+    await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(lib, files["/p/lib.d.ts"].replace("twice(x: number): number", "twice(x: string): number"));
+    utimesSync(lib, SAME_TIME, SAME_TIME);
+    expect(statSync(lib).size).toBe(before.size);
+    expect(statSync(lib).mtimeMs).toBe(before.mtimeMs);
+    expect(identifyFile(lib)).not.toBe(fileIdentity(before));
+    expect(identifyFile(join(dirname(lib), "missing.d.ts"))).toBeUndefined();
+  });
+
+  it("serve a file's text while its identity holds, and the build's hash for exactly the text served last", () => {
+    const { lib, parsed, known } = onDisk();
+    const texts = preparsedTexts(parsed, known);
+    const text = parsed.get(lib)!.text;
+    expect(texts.hash(text)).toBeUndefined();
+    expect(texts.text(lib, () => known.get(lib)!.identity)).toBe(text);
+    expect(texts.hash(text)).toBe(textHash(text));
+    expect(texts.hash(`${text} `)).toBeUndefined();
+    expect(texts.text(lib, () => "another identity")).toBeUndefined();
+    expect(texts.text(`${lib}x`, () => known.get(lib)!.identity)).toBeUndefined();
+    const withoutHash = preparsedTexts(parsed, new Map([[lib, { identity: known.get(lib)!.identity }]]));
+    expect(withoutHash.text(lib, () => known.get(lib)!.identity)).toBe(text);
+    expect(withoutHash.hash(text)).toBeUndefined();
+  });
+
+  it("reach a watch program through its system: the pre-parsed file, not read, while unchanged; the file on disk once changed", async () => {
+    const { lib, cell, parsed, known } = onDisk();
+    const read: string[] = [];
+    const hashed: string[] = [];
+    const system: TS.System = Object.create(ts.sys);
+    system.readFile = (path, encoding) => {
+      read.push(path);
+      return ts.sys.readFile(path, encoding);
+    };
+    system.createHash = (data) => {
+      hashed.push(data);
+      return textHash(data);
+    };
+    const diagnostics: string[] = [];
+    const watchOptions = { ...options, noEmit: true };
+    ts.createSourceFile.preparsed = preparsedLookup(parsed);
+    const host = ts.createWatchCompilerHost(
+      [lib, cell],
+      watchOptions,
+      readingPreparsedTexts(system, preparsedTexts(parsed, known)),
+      ts.createSemanticDiagnosticsBuilderProgram,
+    );
+    const watch = ts.createWatchProgram(host);
+    try {
+      const first = watch.getProgram().getProgram();
+      expect(first.getSourceFile(lib)).toBe(parsed.get(lib));
+      expect(read).toEqual([cell]);
+      expect(hashed).toEqual([files["/p/cell.ts"]]);
+      diagnostics.push(...first.getSemanticDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")));
+      expect(diagnostics).toEqual(["Type 'number' is not assignable to type 'string'."]);
+
+      // The same number of bytes, another declaration, the old modification time.
+      writeFileSync(lib, files["/p/lib.d.ts"].replace("twice(x: number): number", "twice(x: number): string"));
+      utimesSync(lib, SAME_TIME, SAME_TIME);
+      expect(statSync(lib).size).toBe(files["/p/lib.d.ts"].length);
+      const program = ts.createProgram({ rootNames: [lib, cell], options: watchOptions, host: ts.createCompilerHost(watchOptions) });
+      expect(program.getSemanticDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([
+        "Type 'string' is not assignable to type 'number'.",
+      ]);
+      const reading = readingPreparsedTexts(system, preparsedTexts(parsed, known));
+      expect(reading.readFile(lib)).toContain("twice(x: number): string");
+      expect(read.at(-1)).toBe(lib);
+    } finally {
+      watch.close();
+      ts.createSourceFile.preparsed = undefined;
+    }
+  });
+
+  it("leave other files, other encodings and other texts' hashes to the system", () => {
+    const { lib, cell, parsed, known } = onDisk();
+    const calls: string[] = [];
+    const system = {
+      readFile: (path: string, encoding?: string) => {
+        calls.push(`read ${path} ${encoding ?? ""}`.trim());
+        return "from disk";
+      },
+      createHash: (data: string) => `hash of ${data}`,
+    } as unknown as TS.System;
+    const reading = readingPreparsedTexts(system, preparsedTexts(parsed, known));
+    expect(reading.readFile(cell)).toBe("from disk");
+    expect(reading.readFile(lib, "latin1")).toBe("from disk");
+    expect(reading.readFile(lib)).toBe(parsed.get(lib)!.text);
+    expect(calls).toEqual([`read ${cell}`, `read ${lib} latin1`]);
+    expect(reading.createHash!("x")).toBe("hash of x");
+    const unhashed = readingPreparsedTexts({ readFile: () => "" } as unknown as TS.System, preparsedTexts(parsed, known));
+    expect(unhashed.createHash).toBeUndefined();
   });
 });
