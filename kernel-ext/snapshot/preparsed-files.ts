@@ -118,3 +118,83 @@ export function preparsedTexts(files: ReadonlyMap<string, TS.SourceFile>, known:
     hash: (text) => (served && text === served.text ? served.hash : undefined),
   };
 }
+
+/** What a deferred jsDoc stands on until it is first used: its node and its comments' places. */
+interface DeferredJSDoc extends Array<TS.JSDoc> {
+  node: TS.Node;
+  /** [pos, end] of each JSDoc comment, in the file's text. */
+  ranges: Array<[number, number]>;
+  /** The contextual flags the parser gave the comments (Ambient in a declaration file). */
+  ambient: number;
+  parsed?: TS.JSDoc[];
+}
+
+/**
+ * Leaves the JSDoc comments of `files` unparsed until something reads them: each node's
+ * `jsDoc` becomes an array that parses its comments the first time it is touched (then the node
+ * holds the parsed array itself). Type-checking a cell reads none of it (with skipLibCheck,
+ * as the kernel compiles, declaration files are not checked themselves, and a @deprecated tag
+ * is in its node's flags since parsing) but the JSDoc of a deprecated declaration the cell
+ * uses; the kernel's inspect and completion details do, for the documentation they show. @types/node's
+ * documentation is a tenth of the kernel's start-up snapshot: 6970 nodes' JSDoc, 4.4 MB of
+ * 43 MB, read at every start (39.6 MB with it deferred).
+ *
+ * A comment is parsed again from the file's text with TypeScript's parseIsolatedJSDocComment
+ * into the same nodes and positions; that parser works in a JavaScript context, so each node's
+ * flags are given the declaration file's context instead. It also leaves a @deprecated tag it
+ * met set for the next node parsed with JSDoc anywhere, so a tiny file is parsed to take it.
+ */
+export function deferJSDoc(ts: typeof TS, files: Iterable<TS.SourceFile>): number {
+  const { JavaScriptFile } = ts.NodeFlags;
+  // NodeFlags.Ambient, internal to TypeScript's declarations.
+  const Ambient = (ts.NodeFlags as unknown as { Ambient: number }).Ambient;
+  const eachNode = (node: TS.Node, visit: (n: TS.Node) => void) => {
+    visit(node);
+    ts.forEachChild(node, (child) => eachNode(child, visit));
+  };
+  const parse = (deferred: DeferredJSDoc): TS.JSDoc[] => {
+    let file = deferred.node;
+    while (file.parent) file = file.parent;
+    let deprecated = false;
+    const parsed = deferred.ranges.map(([pos, end]) => {
+      const jsDoc = (
+        ts as unknown as { parseIsolatedJSDocComment(text: string, start: number, length: number): { jsDoc: TS.JSDoc } }
+      ).parseIsolatedJSDocComment((file as TS.SourceFile).text, pos, end - pos).jsDoc;
+      (jsDoc as { parent: TS.Node }).parent = deferred.node;
+      eachNode(jsDoc, (n) => {
+        (n as { flags: number }).flags = (n.flags & ~JavaScriptFile) | deferred.ambient;
+      });
+      deprecated ||= (jsDoc.tags ?? []).some((tag) => tag.tagName.escapedText === "deprecated");
+      return jsDoc;
+    });
+    if (deprecated) ts.createSourceFile("/dslab-jsdoc-reset.ts", "/** */ x", ts.ScriptTarget.Latest);
+    (deferred.node as { jsDoc?: TS.JSDoc[] }).jsDoc = parsed;
+    return parsed;
+  };
+  const parsedOf = (deferred: DeferredJSDoc) => {
+    deferred.parsed ??= parse(deferred);
+    return deferred.parsed;
+  };
+  // Every operation on the stand-in is the parsed array's.
+  const handler: ProxyHandler<DeferredJSDoc> = {};
+  const traps = ["get", "set", "has", "deleteProperty", "ownKeys", "getOwnPropertyDescriptor", "defineProperty", "getPrototypeOf"] as const;
+  for (const trap of traps) {
+    (handler as Record<string, unknown>)[trap] = (deferred: DeferredJSDoc, ...rest: unknown[]) =>
+      (Reflect[trap] as (...args: unknown[]) => unknown)(parsedOf(deferred), ...rest);
+  }
+  let count = 0;
+  for (const file of files) {
+    eachNode(file, (node) => {
+      const jsDoc = (node as { jsDoc?: TS.JSDoc[] }).jsDoc;
+      if (!jsDoc?.length) return;
+      const deferred = Object.assign([] as TS.JSDoc[], {
+        node,
+        ranges: jsDoc.map((j) => [j.pos, j.end] as [number, number]),
+        ambient: jsDoc[0].flags & Ambient,
+      });
+      (node as { jsDoc?: TS.JSDoc[] }).jsDoc = new Proxy(deferred, handler);
+      count++;
+    });
+  }
+  return count;
+}

@@ -57,6 +57,8 @@ const files = preparsed.parseAndBind(ts, plan.files, plan.compilerOptions as TS.
   if (identify(path) === identity) known.set(path, plan.texts[path]?.identity === identity ? plan.texts[path] : { identity });
   return text;
 });
+// Their documentation is parsed when the kernel first shows it (inspect, completion details).
+preparsed.deferJSDoc(ts, files.values());
 Object.assign(ts.createSourceFile, { preparsed: preparsed.preparsedLookup(files), preparsedTexts: preparsed.preparsedTexts(files, known) });
 
 startupSnapshot.setDeserializeMainFunction(() => {

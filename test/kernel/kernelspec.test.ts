@@ -276,7 +276,7 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
     }
   });
 
-  it("starts the installed kernel as the process Jupyter started, from the snapshot when this Node.js built it (in CI), and the kernel runs a cell importing dslab", async () => {
+  it("starts the installed kernel as the process Jupyter started, from the snapshot when this Node.js built it (in CI); the kernel runs a cell importing dslab and shows Node.js's documentation on inspect", async () => {
     const env = kernelEnv();
     const kernel = await KernelClient.launch({ kernelName: "dslab", cwd: join(root, "notebooks"), env });
     try {
@@ -292,6 +292,13 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
         expect(execArgv).toEqual(["--snapshot-blob", join(snapshotDir(root), "kernel.blob")]);
         expect(kernel.stderr).toBe("");
       }
+      // Node.js's documentation, from the snapshot's @types/node, whose JSDoc is parsed only now.
+      const code = 'import * as fs from "fs";\nfs.readFileSync';
+      const inspected = await kernel.request("shell", "inspect_request", { code, cursor_pos: code.length, detail_level: 0 });
+      expect(inspected.content).toMatchObject({ status: "ok", found: true });
+      expect((inspected.content as { data: Record<string, string> }).data["text/plain"]).toMatch(
+        /^function readFileSync\(path: fs\.PathOrFileDescriptor[\s\S]*\n\nReturns the contents of the `path`\./,
+      );
     } finally {
       await kernel.shutdown();
     }

@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { types } from "node:util";
 import { runInThisContext } from "node:vm";
 import type * as TS from "@tslab/typescript-for-tslab";
 import { beforeAll, describe, expect, it } from "vitest";
 import { identifyFile, readingPreparsedTexts } from "../../kernel-ext/kernel/preparsed-system";
 import {
   addParseHook,
+  deferJSDoc,
   fileIdentity,
   parseAndBind,
   preparsedLookup,
@@ -153,6 +155,8 @@ describe("the pre-parsed files' texts, served without reading them again", () =>
       watchOptions,
       readingPreparsedTexts(system, preparsedTexts(parsed, known)),
       ts.createSemanticDiagnosticsBuilderProgram,
+      () => undefined,
+      () => undefined,
     );
     const watch = ts.createWatchProgram(host);
     try {
@@ -198,5 +202,147 @@ describe("the pre-parsed files' texts, served without reading them again", () =>
     expect(reading.createHash!("x")).toBe("hash of x");
     const unhashed = readingPreparsedTexts({ readFile: () => "" } as unknown as TS.System, preparsedTexts(parsed, known));
     expect(unhashed.createHash).toBeUndefined();
+  });
+});
+
+describe("the pre-parsed files' JSDoc, parsed when first used", () => {
+  const DOCUMENTED = [
+    "/**",
+    " * Reads a file, see {@link old}.",
+    " * @param path where it is",
+    " * @returns its text",
+    " * @example",
+    ' * read("x")',
+    " */",
+    "declare function read(path: string): string;",
+    "/** @deprecated use {@link read} */",
+    "declare function old(): void;",
+    "declare namespace N {",
+    "  /** A constant. */ const c: number;",
+    "  /** First. */",
+    "  /** Second: two comments on one node. */",
+    "  function two(): void;",
+    "}",
+    "/** An interface. @see read */",
+    "interface I { /** A member. */ m: number; }",
+  ].join("\n");
+  const USE = 'export const t: string = read("x");\nold();\nexport const n: number = N.c;';
+  const docOptions: TS.CompilerOptions = { ...options, noLib: false, lib: undefined };
+
+  /** The JSDoc trees of every node of `file`, as kinds, positions, flags, texts and parents. */
+  const jsDocOf = (file: TS.SourceFile): unknown[] => {
+    const out: unknown[] = [];
+    const dump = (node: TS.Node, parent: TS.Node): unknown => {
+      const children: unknown[] = [];
+      ts.forEachChild(node, (child) => {
+        children.push(dump(child, node));
+      });
+      const n = node as TS.Node & { comment?: unknown; escapedText?: string; text?: string };
+      return [
+        node.kind,
+        node.pos,
+        node.end,
+        node.flags,
+        node.parent === parent,
+        typeof n.comment === "string" ? n.comment : null,
+        n.escapedText ?? n.text ?? null,
+        children,
+      ];
+    };
+    const visit = (node: TS.Node): void => {
+      const jsDoc = (node as { jsDoc?: TS.JSDoc[] }).jsDoc;
+      if (jsDoc) out.push([node.kind, node.pos, jsDoc.map((doc) => dump(doc, node))]);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return out;
+  };
+  const parsedPair = () => {
+    const paths = ["/p/documented.d.ts"];
+    const read = () => DOCUMENTED;
+    return { eager: parseAndBind(ts, paths, options, read).get(paths[0])!, deferred: parseAndBind(ts, paths, options, read).get(paths[0])! };
+  };
+  const deferredNodes = (file: TS.SourceFile): TS.Node[] => {
+    const nodes: TS.Node[] = [];
+    const visit = (node: TS.Node): void => {
+      if (types.isProxy((node as { jsDoc?: unknown }).jsDoc)) nodes.push(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return nodes;
+  };
+
+  it("stand in for every node's comments and, once touched, are the trees TypeScript's parser made, with the same positions, flags, texts and parents", () => {
+    const { eager, deferred } = parsedPair();
+    const documentedNodes = jsDocOf(eager).length;
+    expect(documentedNodes).toBeGreaterThanOrEqual(5);
+    expect(deferJSDoc(ts, [deferred])).toBe(documentedNodes);
+    expect(deferredNodes(deferred)).toHaveLength(documentedNodes);
+    expect(jsDocOf(deferred)).toEqual(jsDocOf(eager));
+    expect(deferredNodes(deferred)).toHaveLength(0);
+    expect(JSON.stringify(jsDocOf(eager))).toContain("Second: two comments on one node.");
+  });
+
+  it("are not parsed by type-checking (skipLibCheck, as the kernel) a program that uses the declarations, but for a deprecated one it calls; documentation, tags and deprecations are as without deferring", () => {
+    const { eager, deferred } = parsedPair();
+    const count = deferJSDoc(ts, [deferred]);
+    const programWith = (lib: TS.SourceFile) => {
+      const host = ts.createCompilerHost(docOptions);
+      host.getSourceFile = (name, target) => (name === "/p/documented.d.ts" ? lib : name === "/p/cell.ts" ? ts.createSourceFile(name, USE, target) : undefined);
+      host.readFile = (name) => (name === "/p/cell.ts" ? USE : name === "/p/documented.d.ts" ? DOCUMENTED : undefined);
+      host.fileExists = (name) => name === "/p/cell.ts" || name === "/p/documented.d.ts";
+      // As the kernel compiles: declaration files are not checked themselves (checking one reads its JSDoc for {@link}s).
+      return ts.createProgram({ rootNames: ["/p/documented.d.ts", "/p/cell.ts"], options: { ...docOptions, noLib: true, skipLibCheck: true }, host });
+    };
+    const documentation = (program: TS.Program) => {
+      const checker = program.getTypeChecker();
+      const cell = program.getSourceFile("/p/cell.ts")!;
+      const names: TS.Identifier[] = [];
+      const visit = (node: TS.Node): void => {
+        if (ts.isIdentifier(node)) names.push(node);
+        ts.forEachChild(node, visit);
+      };
+      visit(cell);
+      return names.map((name) => {
+        const symbol = checker.getSymbolAtLocation(name);
+        return [
+          name.text,
+          ts.displayPartsToString(symbol?.getDocumentationComment(checker)),
+          symbol?.getJsDocTags(checker).map((tag) => `${tag.name} ${ts.displayPartsToString(tag.text)}`),
+        ];
+      });
+    };
+    const eagerProgram = programWith(eager);
+    const deferredProgram = programWith(deferred);
+    const messages = (program: TS.Program) => program.getSemanticDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(messages(deferredProgram)).toEqual(messages(eagerProgram));
+    // Only the deprecated declaration a cell calls: its suggestion points at the @deprecated tag.
+    const named = (node: TS.Node) => (node as { name?: TS.Identifier }).name?.text ?? ts.SyntaxKind[node.kind];
+    expect(deferredNodes(deferred)).toHaveLength(count - 1);
+    expect(deferredNodes(deferred).map(named)).not.toContain("old");
+    expect(deferredNodes(deferred).map(named)).toContain("read");
+    const suggestions = (program: TS.Program) =>
+      (program as unknown as { getSuggestionDiagnostics(file: TS.SourceFile): readonly TS.Diagnostic[] })
+        .getSuggestionDiagnostics(program.getSourceFile("/p/cell.ts")!)
+        .map((d) => [ts.flattenDiagnosticMessageText(d.messageText, "\n"), d.relatedInformation?.map((r) => r.start)]);
+    expect(suggestions(deferredProgram)).toEqual(suggestions(eagerProgram));
+    expect(suggestions(eagerProgram)[0]?.[0]).toMatch(/'old' is deprecated\.$/);
+    expect(documentation(deferredProgram)).toEqual(documentation(eagerProgram));
+    const read = documentation(eagerProgram).find(([name]) => name === "read");
+    expect(read?.[1]).toBe("Reads a file, see {@link old}.");
+    expect(read?.[2]).toEqual(["param path where it is", "returns its text", 'example read("x")']);
+  });
+
+  it("leave no @deprecated tag behind for the next node TypeScript parses", () => {
+    const DEPRECATED = (ts.NodeFlags as unknown as { Deprecated: number }).Deprecated;
+    const flagsOfNext = () => ts.createSourceFile("/p/next.ts", "/** Fine. */\nfunction next() {}", ts.ScriptTarget.ES2022).statements[0].flags & DEPRECATED;
+    // The premise: TypeScript's isolated JSDoc parser does leave it behind.
+    (ts as unknown as { parseIsolatedJSDocComment(t: string, s: number, l: number): unknown }).parseIsolatedJSDocComment("/** @deprecated */", 0, 18);
+    expect(flagsOfNext()).not.toBe(0);
+    expect(flagsOfNext()).toBe(0);
+    const { deferred } = parsedPair();
+    deferJSDoc(ts, [deferred]);
+    jsDocOf(deferred);
+    expect(flagsOfNext()).toBe(0);
   });
 });
