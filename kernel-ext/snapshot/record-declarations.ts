@@ -1,19 +1,15 @@
 // Writes the snapshot plan: runs a code runner from the current directory (notebooks/), type-
 // checks a cell that imports dslab, and records the declaration files TypeScript read and the
 // options tslab compiled with. Run as `node dist/kernel-ext/snapshot/record-declarations.js PLAN`.
-import { statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as ts from "@tslab/typescript-for-tslab";
-import { fileIdentity, type PreparsedText } from "./preparsed-files";
+import type { PreparsedText } from "./preparsed-files";
 import type { SnapshotPlan } from "./snapshot-plan";
 import { textHash } from "./text-hash";
 import { patchedTypescript } from "../kernel/patched-typescript";
+import { identifyFile } from "../kernel/preparsed-system";
 import { provideModule, tslabTypescriptPath, typescriptView } from "../kernel/typescript-for-tslab";
-
-function identify(path: string): string | undefined {
-  const status = statSync(path, { throwIfNoEntry: false });
-  return status && fileIdentity(status);
-}
 
 async function record(planFile: string): Promise<void> {
   const typescript = tslabTypescriptPath();
@@ -25,11 +21,11 @@ async function record(planFile: string): Promise<void> {
     const host = (real.createWatchCompilerHost as (...a: unknown[]) => ts.WatchCompilerHost<ts.BuilderProgram>)(...args);
     const readFile = host.readFile.bind(host);
     host.readFile = (path, encoding) => {
-      const before = identify(path);
+      const before = identifyFile(path);
       const text = readFile(path, encoding);
       // The text's hash, kept only if the file was the same file before and after it was read.
       if (text !== undefined && path.endsWith(".d.ts"))
-        files.set(path, before && before === identify(path) ? { identity: before, hash: textHash(text) } : undefined);
+        files.set(path, before && before === identifyFile(path) ? { identity: before, hash: textHash(text) } : undefined);
       return text;
     };
     return host;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { withHugePageMalloc } from "./huge-page-malloc";
 import type { PreparsedText } from "./preparsed-files";
 
 /** What the kernel's start-up snapshot holds, written by record-declarations and read by snapshot-entry. */
@@ -53,7 +54,7 @@ export function shellRecord(info: SnapshotInfo, platform: NodeJS.Platform = proc
     `snapshot_node=${quote(info.node)}`,
     `snapshot_exec_path=${quote(info.execPath)}`,
     `snapshot_blob=${quote(info.blob)}`,
-    `snapshot_huge_pages=${platform === "linux" ? 1 : 0}`,
+    `snapshot_huge_pages=${withHugePageMalloc({}, platform).GLIBC_TUNABLES ? 1 : 0}`,
   ];
   return `${lines.join("\n")}\n`;
 }

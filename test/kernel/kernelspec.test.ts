@@ -194,6 +194,8 @@ describe("the kernelspec's launcher (dslab kernel)", () => {
   });
 });
 
+// Windows has no /bin/sh: there the kernelspec runs `node bin/dslab.js kernel` (kernelJson(false),
+// tested above), and these tests' stand-in for Node.js is itself a shell script.
 describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec's command on POSIX systems", () => {
   const FAKE_VERSION = "v0.0.0-fake";
   /**
