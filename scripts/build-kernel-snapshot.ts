@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { executeCell } from "../kernel-ext/client/execute-cell";
 import { KernelClient } from "../kernel-ext/client/kernel-client";
-import { noSnapshotFile, shellRecord, shellRecordFile, snapshotDir, type SnapshotInfo } from "../kernel-ext/snapshot/snapshot-plan";
+import { noSnapshotFile, RUN_OPTIONS, shellRecord, shellRecordFile, snapshotDir, type SnapshotInfo } from "../kernel-ext/snapshot/snapshot-plan";
 
 const root = join(__dirname, "..");
 const dir = snapshotDir(root);
@@ -37,7 +37,20 @@ function firstErrorLine(stderr: string): string {
   return lines.find((l) => /assert|error|fatal|failed/i.test(l) && !/^warning/i.test(l)) ?? lines[0] ?? "(no stderr)";
 }
 
-function build(): string {
+/**
+ * How the blob is built and started, first choice first (see RUN_OPTIONS): built with V8's
+ * defaults and started without rehashing (Node.js 22 and later load it), then built and started
+ * with the same options (Node.js 20 refuses a blob built with other V8 options), then defaults
+ * throughout.
+ */
+const VARIANTS: { build: readonly string[]; start: readonly string[] }[] = [
+  { build: [], start: RUN_OPTIONS },
+  { build: RUN_OPTIONS, start: RUN_OPTIONS },
+  { build: [], start: [] },
+];
+
+/** Builds the blob; returns snapshot-info's line and the V8 options the blob starts with. */
+function build(): { check: string; v8Options: string[] } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // The files a kernel started in notebooks/ reads for a cell importing dslab.
@@ -45,22 +58,34 @@ function build(): string {
   // A snapshot's entry script runs with require but without exports, which tsc's CommonJS uses.
   const entry = join(dir, "entry.js");
   writeFileSync(entry, `var exports = {};\n${readFileSync(join(root, "dist", "kernel-ext", "snapshot", "snapshot-entry.js"), "utf8")}`);
-  run(["--snapshot-blob", blob, "--build-snapshot", entry], { env: { ...env, DSLAB_SNAPSHOT_PLAN: plan } });
-  const check = run(["--snapshot-blob", blob, "snapshot-info"]).trim();
-  if (!check.includes("dslab kernel snapshot")) throw new Error(`the snapshot did not start: ${check}`);
-  return check;
+  let builtWith: readonly string[] | undefined;
+  const refusals: string[] = [];
+  for (const variant of VARIANTS) {
+    if (builtWith?.join(" ") !== variant.build.join(" ")) {
+      run([...variant.build, "--snapshot-blob", blob, "--build-snapshot", entry], { env: { ...env, DSLAB_SNAPSHOT_PLAN: plan } });
+      builtWith = variant.build;
+    }
+    try {
+      const check = run([...variant.start, "--snapshot-blob", blob, "snapshot-info"]).trim();
+      if (check.includes("dslab kernel snapshot")) return { check, v8Options: [...variant.start] };
+      refusals.push(check);
+    } catch (error) {
+      refusals.push((error as Error).message);
+    }
+  }
+  throw new Error(`the snapshot did not start: ${refusals[refusals.length - 1]}`);
 }
 
 /**
  * Starts a kernel from the blob, as the kernelspec's launcher would, and runs a cell that
  * imports dslab and computes with it. Throws, in one line, if the kernel dies or the cell fails.
  */
-async function prove(): Promise<void> {
+async function prove(v8Options: string[]): Promise<void> {
   const jupyterPath = mkdtempSync(join(tmpdir(), "dslab-snapshot-proof-"));
   const kernelName = "dslab-snapshot-proof";
   mkdirSync(join(jupyterPath, "kernels", kernelName), { recursive: true });
   const spec = {
-    argv: [process.execPath, "--snapshot-blob", blob, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, ...v8Options, "--snapshot-blob", blob, "kernel", "--config-path", "{connection_file}"],
     display_name: kernelName,
     language: "typescript",
     env: { NODE_OPTIONS: "" },
@@ -88,12 +113,13 @@ async function prove(): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   try {
-    const check = build();
-    await prove();
-    const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath };
+    const { check, v8Options } = build();
+    await prove(v8Options);
+    const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath, v8Options };
     writeFileSync(info, `${JSON.stringify(built, null, 2)}\n`);
     writeFileSync(shellRecordFile(root), shellRecord(built));
-    console.log(`built ${blob}: ${check}; a kernel started from it ran a cell (${Date.now() - started} ms)`);
+    const options = v8Options.length > 0 ? `, started with ${v8Options.join(" ")}` : "";
+    console.log(`built ${blob}: ${check}${options}; a kernel started from it ran a cell (${Date.now() - started} ms)`);
   } catch (error) {
     const why = (error as Error).message.trim().replace(/\s*\n\s*/g, " ");
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ export function launchFromSnapshot(packageRoot: string, args: string[], runtime?
     process.stderr.write(`dslab: starting the kernel without its start-up snapshot (${use.reason}); \`npm run build\` makes one for this Node.js\n`);
     return false;
   }
-  const argv = ["--snapshot-blob", use.blob, ...args];
+  const argv = [...use.v8Options, "--snapshot-blob", use.blob, ...args];
   const env = withHugePageMalloc(process.env);
   const execve = (process as unknown as { execve?: Execve }).execve;
   if (typeof execve === "function" && process.platform !== "win32") execve(process.execPath, [process.execPath, ...argv], env);

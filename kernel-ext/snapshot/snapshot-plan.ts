@@ -25,7 +25,26 @@ export interface SnapshotInfo {
   /** process.version of the Node.js that built it. */
   node: string;
   execPath: string;
+  /** V8 options a kernel starts the blob with, before --snapshot-blob (RUN_OPTIONS, or none); absent in records of older builds. */
+  v8Options?: string[];
 }
+
+/**
+ * The V8 options a kernel starts its snapshot with, where the blob loads with them.
+ *
+ * --no-rehash-snapshot: by default V8 gives every process a fresh hash seed and, as it
+ * deserializes a snapshot, recomputes the hash of every string and rebuilds every hash table in
+ * it with that seed; for the kernel's 40 MB of TypeScript and parsed declarations that is about
+ * 50 ms of a 420 ms deserialization on a 2-core machine (nodeTiming.bootstrapComplete, 11
+ * rounds). Without it the blob keeps the seed it was built with. Node.js 22 and later load a
+ * blob whatever V8 options it was built with, so the build runs with V8's defaults and the seed
+ * is one drawn at random when the blob was built. Node.js 20 refuses a blob built with other V8
+ * options: there the build must run with this option too, and the seed is then the one in V8's
+ * own snapshot, the same in every copy of that Node.js binary. The seed only guards hash tables
+ * against keys chosen to collide; a kernel's keys come from its own user's cells and data
+ * (messages are parsed only once their signature holds).
+ */
+export const RUN_OPTIONS: readonly string[] = ["--no-rehash-snapshot"];
 
 /** dist/kernel-snapshot/, where the build puts the plan, the blob and its info. */
 export function snapshotDir(packageRoot: string): string {
@@ -44,8 +63,9 @@ export function shellRecordFile(packageRoot: string): string {
 
 /**
  * snapshot.json's record as shell assignments, for bin/dslab-kernel to start a kernel from the
- * blob without a Node.js to read JSON: snapshot_node, snapshot_exec_path, snapshot_blob, and
- * snapshot_huge_pages (1 where withHugePageMalloc gives the kernel huge pages: Linux).
+ * blob without a Node.js to read JSON: snapshot_node, snapshot_exec_path, snapshot_blob,
+ * snapshot_huge_pages (1 where withHugePageMalloc gives the kernel huge pages: Linux), and
+ * snapshot_v8_options (the script expands it unquoted, one word per option).
  */
 export function shellRecord(info: SnapshotInfo, platform: NodeJS.Platform = process.platform): string {
   const quote = (value: string) => `'${value.replace(/'/g, "'\\''")}'`;
@@ -55,8 +75,16 @@ export function shellRecord(info: SnapshotInfo, platform: NodeJS.Platform = proc
     `snapshot_exec_path=${quote(info.execPath)}`,
     `snapshot_blob=${quote(info.blob)}`,
     `snapshot_huge_pages=${withHugePageMalloc({}, platform).GLIBC_TUNABLES ? 1 : 0}`,
+    `snapshot_v8_options=${quote(shellWords(info.v8Options ?? []))}`,
   ];
   return `${lines.join("\n")}\n`;
+}
+
+/** Options joined for a shell's word splitting: each must be a plain `--name[=value]` word, with nothing a shell would expand. */
+function shellWords(options: readonly string[]): string {
+  for (const option of options)
+    if (!/^--[A-Za-z0-9_-]+(=[A-Za-z0-9_.,:-]+)?$/.test(option)) throw new Error(`V8 option ${JSON.stringify(option)} cannot go into the shell record`);
+  return options.join(" ");
 }
 
 /** The Node.js a kernel is about to run in. */
@@ -75,11 +103,11 @@ export function currentRuntime(env: NodeJS.ProcessEnv = process.env): NodeRuntim
 
 /**
  * Whether a kernel in `runtime` can start from the snapshot the build made: only the very
- * Node.js that built it (same version, same binary), without Node.js options (a V8 option such
- * as --max-old-space-size makes Node.js refuse a snapshot built without it), and with its blob
- * present. Otherwise, why not, in words for the kernel's stderr.
+ * Node.js that built it (same version, same binary), without Node.js options (Node.js 20 refuses
+ * a snapshot built without a V8 option such as --max-old-space-size), and with its blob
+ * present; with the V8 options it was proven with. Otherwise, why not, in words for the kernel's stderr.
  */
-export function snapshotUse(packageRoot: string, runtime: NodeRuntime = currentRuntime()): { blob: string } | { reason: string } {
+export function snapshotUse(packageRoot: string, runtime: NodeRuntime = currentRuntime()): { blob: string; v8Options: string[] } | { reason: string } {
   const infoFile = join(snapshotDir(packageRoot), "snapshot.json");
   if (!existsSync(infoFile)) {
     const why = existsSync(noSnapshotFile(packageRoot)) ? readFileSync(noSnapshotFile(packageRoot), "utf8").trim() : "";
@@ -95,5 +123,5 @@ export function snapshotUse(packageRoot: string, runtime: NodeRuntime = currentR
   if (info.execPath !== runtime.execPath) return { reason: `it was built by ${info.execPath}, this Node.js is ${runtime.execPath}` };
   if (runtime.options.length > 0) return { reason: `Node.js runs with options (${runtime.options.join(" ")}) the snapshot was built without` };
   if (typeof info.blob !== "string" || !existsSync(info.blob)) return { reason: `its blob ${info.blob} is missing` };
-  return { blob: info.blob };
+  return { blob: info.blob, v8Options: info.v8Options ?? [] };
 }

@@ -11,6 +11,7 @@ import { withHugePageMalloc } from "../../kernel-ext/snapshot/huge-page-malloc";
 import {
   currentRuntime,
   noSnapshotFile,
+  RUN_OPTIONS,
   shellRecord,
   shellRecordFile,
   snapshotDir,
@@ -69,11 +70,11 @@ describe("dslab kernel install", () => {
 });
 
 describe("the kernel's start-up snapshot", () => {
-  it("was built and proven by the build with this Node.js (in CI it must have been), without node:crypto in it", () => {
+  it("was built and proven by the build with this Node.js (in CI it must have been, started without rehashing), without node:crypto in it", () => {
     const use = snapshotUse(root, { ...currentRuntime(), options: [] });
-    if (IN_CI) expect(use).toHaveProperty("blob");
+    if (IN_CI) expect(use).toMatchObject({ blob: expect.any(String), v8Options: RUN_OPTIONS });
     if ("blob" in use) {
-      const info = execFileSync(process.execPath, ["--snapshot-blob", use.blob, "snapshot-info"], {
+      const info = execFileSync(process.execPath, [...use.v8Options, "--snapshot-blob", use.blob, "snapshot-info"], {
         encoding: "utf8",
         env: { ...process.env, NODE_OPTIONS: "" },
       });
@@ -97,8 +98,11 @@ describe("snapshotUse(packageRoot, runtime)", () => {
   };
 
   it("uses a snapshot only in the very Node.js that built it, run without Node.js options", () => {
-    const same = fakeRoot({ node: process.version, execPath: process.execPath });
-    expect(snapshotUse(same.dir, here)).toEqual({ blob: same.blob });
+    const same = fakeRoot({ node: process.version, execPath: process.execPath, v8Options: ["--no-rehash-snapshot"] });
+    expect(snapshotUse(same.dir, here)).toEqual({ blob: same.blob, v8Options: ["--no-rehash-snapshot"] });
+    // A record from a build before V8 options were recorded.
+    const older = fakeRoot({ node: process.version, execPath: process.execPath });
+    expect(snapshotUse(older.dir, here)).toEqual({ blob: older.blob, v8Options: [] });
     expect(snapshotUse(same.dir, { ...here, version: "v99.0.0" })).toEqual({ reason: `it was built by Node.js ${process.version}, this is v99.0.0` });
     expect(snapshotUse(same.dir, { ...here, execPath: "/elsewhere/node" })).toEqual({
       reason: `it was built by ${process.execPath}, this Node.js is /elsewhere/node`,
@@ -203,7 +207,7 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
    * record there, and a stand-in for Node.js that prints what it was run with: the script's
    * choice is seen without starting anything.
    */
-  const fakePackage = ({ record = true, blob = true, platform = "linux" as NodeJS.Platform } = {}) => {
+  const fakePackage = ({ record = true, blob = true, platform = "linux" as NodeJS.Platform, v8Options = ["--no-rehash-snapshot"] } = {}) => {
     const dir = join(mkdtempSync(join(tmpdir(), "dslab-script-")), "a package's copy");
     mkdirSync(join(dir, "bin"), { recursive: true });
     mkdirSync(snapshotDir(dir), { recursive: true });
@@ -223,7 +227,7 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
     chmodSync(node, 0o755);
     const blobFile = join(snapshotDir(dir), "kernel.blob");
     if (blob) writeFileSync(blobFile, "");
-    if (record) writeFileSync(shellRecordFile(dir), shellRecord({ node: FAKE_VERSION, execPath: node, blob: blobFile }, platform));
+    if (record) writeFileSync(shellRecordFile(dir), shellRecord({ node: FAKE_VERSION, execPath: node, blob: blobFile, v8Options }, platform));
     return { dir, node, blob: blobFile, launcher: join(dir, "bin", "dslab.js") };
   };
   const run = (pkg: { dir: string; node: string }, args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -233,11 +237,24 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
   };
   const command = ["kernel", "--config-path", "/run/kernel-1.json"];
 
-  it("starts the snapshot's Node.js itself when the record says this Node.js built it, with no Node.js options asked for", () => {
+  it("starts the snapshot's Node.js itself, with the record's V8 options, when the record says this Node.js built it and no Node.js options are asked for", () => {
     const pkg = fakePackage();
     const seen = run(pkg, command);
-    expect(seen.args).toEqual(["--snapshot-blob", pkg.blob, ...command]);
+    expect(seen.args).toEqual(["--no-rehash-snapshot", "--snapshot-blob", pkg.blob, ...command]);
     expect(seen.env.DSLAB_NODE).toBeNull();
+    expect(run(fakePackage({ v8Options: [] }), command).args).toEqual(["--snapshot-blob", expect.any(String), ...command]);
+    expect(run(fakePackage({ v8Options: ["--no-rehash-snapshot", "--max-semi-space-size=16"] }), command).args.slice(0, 3)).toEqual([
+      "--no-rehash-snapshot",
+      "--max-semi-space-size=16",
+      "--snapshot-blob",
+    ]);
+  });
+
+  it("is given V8 options in its record only as plain words, which its unquoted expansion keeps as they are", () => {
+    const record = (v8Options: string[]) => shellRecord({ node: "v1", execPath: "/n", blob: "/b", v8Options }, "linux");
+    expect(record(["--no-rehash-snapshot", "--max-semi-space-size=16"])).toContain("snapshot_v8_options='--no-rehash-snapshot --max-semi-space-size=16'\n");
+    for (const bad of ["--a b", "--x=*", "$(reboot)", "--y=`id`", "--z;ls", "-"])
+      expect(() => record([bad]), bad).toThrow(`V8 option ${JSON.stringify(bad)} cannot go into the shell record`);
   });
 
   it("hands everything else to bin/dslab.js's launcher, Node.js options first: another version, another binary, no blob, no record, NODE_OPTIONS, options in argv", () => {
@@ -291,7 +308,7 @@ describe.skipIf(process.platform === "win32")("bin/dslab-kernel, the kernelspec'
       if (IN_CI || "blob" in snapshotUse(root, { ...currentRuntime(), options: [] })) {
         // No Node.js launcher in between: the kernel is this process's child.
         expect(ppid).toBe(process.pid);
-        expect(execArgv).toEqual(["--snapshot-blob", join(snapshotDir(root), "kernel.blob")]);
+        expect(execArgv).toEqual([...RUN_OPTIONS, "--snapshot-blob", join(snapshotDir(root), "kernel.blob")]);
         expect(kernel.stderr).toBe("");
       }
       // Node.js's documentation, from the snapshot's @types/node, whose JSDoc is parsed only now.
