@@ -1,7 +1,7 @@
 // The dslab kernel beside Debian's ipykernel, measured interleaved in one run: start to the
 // first cell's result, execute round trip of `1+1`, a new cell `N+1` each time, and comm echo
-// round trip (p50, p99), with dslab's Node client; then new cells again with Jupyter's own
-// Python client (jupyter_client, bench/jupyter_client_cells.py). Deno's kernel is a second
+// round trip (p50, p99), with dslab's Node client; then starts and new cells again with
+// Jupyter's own Python client (jupyter_client, bench/jupyter_client_cells.py). Deno's kernel is a second
 // reference column for new cells when a `deno` kernelspec is installed (`deno jupyter --install`).
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -86,6 +86,13 @@ function pythonClientCells(kernelName: string, count: number, first: number): nu
   return (JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as { distinct: number[] }).distinct;
 }
 
+/** Starts to a first result through jupyter_client, `rounds` of each kernel, interleaved. */
+function pythonClientStarts(kernelNames: string[], rounds: number): Record<string, number[]> {
+  const r = spawnSync(PYTHON, [DRIVER, "--starts", String(rounds), ...kernelNames], { cwd, env, encoding: "utf8", timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`jupyter_client starts failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}") as Record<string, number[]>;
+}
+
 /** New cells `N+1` through dslab's Node client, for a kernel measured only on those (Deno). */
 async function nodeClientCells(kernelName: string, count: number, first: number): Promise<number[]> {
   const client = await KernelClient.launch({ kernelName, cwd, env });
@@ -139,6 +146,18 @@ async function main(): Promise<void> {
     0.5,
   );
   console.log(`| start, median of the ${START_ROUNDS} rounds' own ratios | | | ${paired.toFixed(2)}x |`);
+  // The same with Jupyter's Python client, whose start_new_kernel also waits for 0.2 s of quiet
+  // on iopub (nbclient, and so `npm start`'s handouts, start kernels that way).
+  const specsForStarts = jupyterKernels();
+  if (specsForStarts) {
+    const viaPython = pythonClientStarts(kernels, START_ROUNDS);
+    console.log(row(`start to first result, jupyter_client (Python), median of ${START_ROUNDS}`, viaPython.dslab, viaPython.python3, 0.5));
+    const pairedPython = quantile(
+      viaPython.dslab.map((d, i) => d / viaPython.python3[i]),
+      0.5,
+    );
+    console.log(`| start, jupyter_client, median of the ${START_ROUNDS} rounds' own ratios | | | ${pairedPython.toFixed(2)}x |`);
+  } else console.log(`| start, jupyter_client: not measured (${PYTHON} cannot import jupyter_client) | | | |`);
   console.log(row("execute `1+1`, p50", trips.dslab.execute, trips.python3.execute, 0.5));
   console.log(row("execute `1+1`, p99", trips.dslab.execute, trips.python3.execute, 0.99));
   console.log(row("execute a new cell `N+1` each time, p50", trips.dslab.distinct, trips.python3.distinct, 0.5));

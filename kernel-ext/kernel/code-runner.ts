@@ -9,6 +9,7 @@ import { packageRoot } from "../package-root";
 import { cellCompleteness } from "./cell-completeness";
 import { cellTraceback } from "./tracebacks";
 import { cellSourceMaps, scriptName } from "./cell-source-maps";
+import { requireTslabConverter } from "./tslab-converter";
 import { installTypescriptForTslab, setConverterOptions } from "./typescript-for-tslab";
 
 export { packageRoot };
@@ -18,7 +19,7 @@ type Tslab = typeof import("tslab/dist/converter.js") & typeof import("tslab/dis
 /** tslab's converter, executor and inspect, required after the TypeScript it must see is in place. */
 function loadTslab(): Tslab {
   installTypescriptForTslab();
-  return { ...require("tslab/dist/converter"), ...require("tslab/dist/executor"), ...require("tslab/dist/inspect") } as Tslab;
+  return { ...(requireTslabConverter() as object), ...require("tslab/dist/executor"), ...require("tslab/dist/inspect") } as Tslab;
 }
 
 /** How a cell ended. */
