@@ -30,21 +30,28 @@ export interface SnapshotInfo {
 }
 
 /**
- * The V8 options a kernel starts its snapshot with, where the blob loads with them.
+ * The V8 options a kernel starts its snapshot with, where the blob loads with them. Each takes
+ * tens of milliseconds off a start on a 2-core machine (performance.nodeTiming, 11-15 rounds
+ * interleaved, Node.js 20):
  *
  * --no-rehash-snapshot: by default V8 gives every process a fresh hash seed and, as it
  * deserializes a snapshot, recomputes the hash of every string and rebuilds every hash table in
- * it with that seed; for the kernel's 40 MB of TypeScript and parsed declarations that is about
- * 50 ms of a 420 ms deserialization on a 2-core machine (nodeTiming.bootstrapComplete, 11
- * rounds). Without it the blob keeps the seed it was built with. Node.js 22 and later load a
- * blob whatever V8 options it was built with, so the build runs with V8's defaults and the seed
- * is one drawn at random when the blob was built. Node.js 20 refuses a blob built with other V8
- * options: there the build must run with this option too, and the seed is then the one in V8's
- * own snapshot, the same in every copy of that Node.js binary. The seed only guards hash tables
- * against keys chosen to collide; a kernel's keys come from its own user's cells and data
- * (messages are parsed only once their signature holds).
+ * it with that seed: for the kernel's 40 MB of TypeScript and parsed declarations, about 50 ms of
+ * a 450 ms deserialization. Without it the blob keeps the seed it was built with. Node.js 22 and
+ * later load a blob whatever V8 options it was built with, so the build runs with V8's defaults
+ * and the seed is one drawn at random when the blob was built. Node.js 20 refuses a blob built
+ * with other V8 options: there the build runs with these options too, and the seed is then the
+ * one in V8's own snapshot, the same in every copy of that Node.js binary. The seed only guards
+ * hash tables against keys chosen to collide; a kernel's keys come from its own user's cells and
+ * data (messages are parsed only once their signature holds).
+ *
+ * --initial-old-space-size=128: V8 sets the old generation's first limit just above what it
+ * deserialized (65 MB, limit 67 MB), so the kernel's first 2 MB start a full collection during
+ * its first program and cell (46 ms of marking on the main thread, --trace-gc). With a 128 MB
+ * first limit the kernel starts without one; a kernel's heap grows to at most 128 MB before its
+ * first full collection, as V8's heuristics decide after that (after bootstrap: 404 -> 358 ms).
  */
-export const RUN_OPTIONS: readonly string[] = ["--no-rehash-snapshot"];
+export const RUN_OPTIONS: readonly string[] = ["--no-rehash-snapshot", "--initial-old-space-size=128"];
 
 /** dist/kernel-snapshot/, where the build puts the plan, the blob and its info. */
 export function snapshotDir(packageRoot: string): string {
