@@ -253,6 +253,41 @@ export function builtinModulesAreNotFiles(source: string): string | undefined {
   ]);
 }
 
+const PATH_FOR_LIB_FILE = "    function pathForLibFile(libFileName) {\n";
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the bundle's own source text, matched as it is written
+const LIB_LOOKUP = "      const resolveFrom = combinePaths(currentDirectory, `__lib_node_modules_lookup_${libFileName}__.ts`);\n";
+const LIB_REPLACEMENT_MAY_EXIST = `    var nodeModulesAboveProgram;
+    function libReplacementMayExist(libPath) {
+      if (!host.directoryExists || !host.fileExists) return true;
+      if (!nodeModulesAboveProgram) {
+        nodeModulesAboveProgram = [];
+        forEachAncestorDirectory(currentDirectory, (directory) => {
+          const nodeModules = combinePaths(directory, "node_modules");
+          if (host.directoryExists(nodeModules)) nodeModulesAboveProgram.push(nodeModules);
+        });
+      }
+      const typesPackage = "@types/typescript__lib-" + libPath.split("/")[0];
+      return nodeModulesAboveProgram.some((nodeModules) => host.directoryExists(combinePaths(nodeModules, "@typescript")) || host.directoryExists(combinePaths(nodeModules, typesPackage)) || host.fileExists(combinePaths(nodeModules, typesPackage + ".d.ts")));
+    }
+`;
+
+/**
+ * For each lib file (55 with Node's types), a program first looks for a package that replaces
+ * it, `@typescript/lib-NAME` (or its `@types/typescript__lib-NAME`), the way an import is
+ * resolved, from the program's directory up through every node_modules folder: ~30 ms of a
+ * kernel's first program, for packages hardly anyone installs. Such a package can only be in a
+ * node_modules folder above the program's directory that has an `@typescript` folder, or that
+ * `@types` package (a folder, or a file with .d.ts added): the lookup now runs only where one
+ * of those exists, and finds what it found before; elsewhere the lib is TypeScript's own, as the
+ * lookup would have concluded.
+ */
+export function lookForLibReplacementsOnlyWhereTheyCanBe(source: string): string | undefined {
+  return replaceEachOnce(source, [
+    [PATH_FOR_LIB_FILE, LIB_REPLACEMENT_MAY_EXIST + PATH_FOR_LIB_FILE],
+    [LIB_LOOKUP, `      if (!libReplacementMayExist(path)) return combinePaths(defaultLibraryPath, libFileName);\n${LIB_LOOKUP}`],
+  ]);
+}
+
 const CREATE_PROGRAM = "  function createProgram(rootNamesOrOptions, _options, _host, _oldProgram, _configFileParsingDiagnostics) {\n";
 /**
  * Functions declared inside createProgram and createTypeChecker that run once per program or
@@ -295,6 +330,7 @@ export function patchTypescript(ts: typeof TS, source: string): PatchedTypescrip
     ["buildFileToDirectiveOnFirstUse", buildFileToDirectiveOnFirstUse],
     ["rememberNormalizedPathsOfSourceFiles", rememberNormalizedPathsOfSourceFiles],
     ["builtinModulesAreNotFiles", builtinModulesAreNotFiles],
+    ["lookForLibReplacementsOnlyWhereTheyCanBe", lookForLibReplacementsOnlyWhereTheyCanBe],
     ["exposeSetUpFunctions", exposeSetUpFunctions],
   ] as const) {
     const patched = patch(source);

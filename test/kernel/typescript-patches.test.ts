@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { serialize } from "node:v8";
 import { Script } from "node:vm";
 import * as ts from "@tslab/typescript-for-tslab";
@@ -13,6 +13,7 @@ import {
   builtinModulesAreNotFiles,
   escapeBeyondLatin1,
   exposeSetUpFunctions,
+  lookForLibReplacementsOnlyWhereTheyCanBe,
   patchTypescript,
   rememberNormalizedPathsOfSourceFiles,
   shareNoIterationTypes,
@@ -110,6 +111,7 @@ describe("the text patches", () => {
       buildFileToDirectiveOnFirstUse,
       rememberNormalizedPathsOfSourceFiles,
       builtinModulesAreNotFiles,
+      lookForLibReplacementsOnlyWhereTheyCanBe,
       exposeSetUpFunctions,
     ]) {
       expect(patch(original)).toBeTypeOf("string");
@@ -122,6 +124,7 @@ describe("the text patches", () => {
       "buildFileToDirectiveOnFirstUse",
       "rememberNormalizedPathsOfSourceFiles",
       "builtinModulesAreNotFiles",
+      "lookForLibReplacementsOnlyWhereTheyCanBe",
       "exposeSetUpFunctions",
       "wrapFunctionsStoredInProperties",
       "escapeBeyondLatin1",
@@ -229,6 +232,73 @@ describe("the patched TypeScript", () => {
     // The one error: a string is not a number (node:fs's types were found).
     expect(original.diagnostics).toHaveLength(1);
     expect(original.diagnostics[0]).toMatch(/Type 'Buffer' is not assignable to type 'number'/);
+  });
+
+  it("finds the same lib files as the original, a package replacing one included, looking for such packages only where one can be", () => {
+    // Each case: a project folder under a node_modules folder with the files given (or none).
+    const cases: Record<string, Record<string, string>> = {
+      none: {},
+      "@typescript/lib-es2015/collection.d.ts": { "@typescript/lib-es2015/collection.d.ts": "declare const fromTypescriptScope: 1;\n" },
+      "@types/typescript__lib-es2015/collection.d.ts": { "@types/typescript__lib-es2015/collection.d.ts": "declare const fromTypesScope: 1;\n" },
+      "@types/typescript__lib-es5/index.d.ts": {
+        "@types/typescript__lib-es5/index.d.ts": `${readFileSync(join(dirname(originalPath), "lib.es5.d.ts"), "utf8")}\ndeclare const es5Replaced: 1;\n`,
+      },
+      "@types/typescript__lib-es5.d.ts": { "@types/typescript__lib-es5.d.ts": "declare const es5File: 1;\n" },
+      "an unrelated @types package": { "@types/other/index.d.ts": "declare const other: 1;\n" },
+    };
+    for (const [name, files] of Object.entries(cases)) {
+      const top = mkdtempSync(join(tmpdir(), "dslab-lib-replacement-"));
+      for (const [file, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(top, "node_modules", file)), { recursive: true });
+        writeFileSync(join(top, "node_modules", file), text);
+      }
+      mkdirSync(join(top, "node_modules"), { recursive: true });
+      const project = join(top, "project", "src");
+      mkdirSync(project, { recursive: true });
+      writeFileSync(join(project, "a.ts"), "export const m = new Map<string, number>();\n");
+      const probes: string[] = [];
+      const compile = (t: typeof ts) => {
+        const host = t.createCompilerHost({});
+        host.getCurrentDirectory = () => project;
+        const { fileExists, directoryExists } = host;
+        host.fileExists = (f) => {
+          if (/lib-es|typescript__lib/.test(f)) probes.push(f);
+          return fileExists(f);
+        };
+        host.directoryExists = (d) => {
+          if (/lib-es|typescript__lib/.test(d)) probes.push(d);
+          return directoryExists!(d);
+        };
+        const options = { lib: ["lib.es5.d.ts", "lib.es2015.collection.d.ts"], types: [], noEmit: true, strict: true };
+        const program = t.createProgram([join(project, "a.ts")], options, host);
+        const diagnostics = t.getPreEmitDiagnostics(program).map((d) => t.flattenDiagnosticMessageText(d.messageText, "\n"));
+        return { files: program.getSourceFiles().map((f) => f.fileName.replace(top, "TOP").replace(dirname(originalPath), "TS")), diagnostics };
+      };
+      const before = compile(ts);
+      const originalProbes = probes.splice(0);
+      const after = compile(loadPatched());
+      expect(after, name).toEqual(before);
+      // The original looks into the @typescript scope for each lib, in each node_modules folder up.
+      expect(originalProbes.filter((p) => p.includes(join("@typescript", "lib-"))).length, name).toBeGreaterThan(0);
+      if (name === "none" || name === "an unrelated @types package") {
+        const libs = ["lib.es5.d.ts", "lib.es2015.collection.d.ts", "lib.decorators.d.ts", "lib.decorators.legacy.d.ts"];
+        expect(before.files, name).toEqual([...libs.map((l) => join("TS", l)), join("TOP", "project", "src", "a.ts")]);
+        // The patched one only asks whether the @types package is there, as a folder or a file.
+        expect(
+          probes.filter((p) => p.includes(join("@typescript", "lib-"))),
+          name,
+        ).toEqual([]);
+        expect(new Set(probes.map((p) => p.replace(/.*node_modules[\\/]/, ""))), name).toEqual(
+          new Set(["es5", "es2015", "decorators"].flatMap((l) => [join("@types", `typescript__lib-${l}`), join("@types", `typescript__lib-${l}.d.ts`)])),
+        );
+      } else {
+        // The package was found, by both.
+        expect(
+          before.files.some((f) => f.startsWith(join("TOP", "node_modules"))),
+          name,
+        ).toBe(true);
+      }
+    }
   });
 
   it("emits the same declarations, with the same type reference directives, as the original", () => {
