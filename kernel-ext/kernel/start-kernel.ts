@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { setKernelApi } from "../api";
-import { readConnectionFile } from "../connection-file";
+import { type ConnectionInfo, readConnectionFile } from "../connection-file";
 import { cellSourceMaps } from "./cell-source-maps";
 import { installCancellableTimers } from "./cell-timers";
 import { createCodeRunner } from "./code-runner";
+import type { ControlThread } from "./control-thread";
 import { KernelHandler } from "./handler";
 import { holdSigintWatchdog } from "./sigint-watchdog";
 import { bindZmqTransport } from "./zmq-transport";
@@ -12,14 +13,21 @@ import { bindZmqTransport } from "./zmq-transport";
 /** How often a SIGINT that arrived outside a cell's script is looked for (see sigint-watchdog.ts). */
 const PENDING_SIGINT_POLL_MS = 100;
 
+/** What the kernel command may have started before loading the kernel (see commands/kernel.ts). */
+export interface EarlyStart {
+  info: ConnectionInfo;
+  session: string;
+  control: ControlThread;
+}
+
 /** Starts the kernel for a connection file and serves until a shutdown_request. */
-export async function startKernel(connectionFile: string): Promise<void> {
-  const info = readConnectionFile(connectionFile);
-  const session = randomUUID();
+export async function startKernel(connectionFile: string, early?: EarlyStart): Promise<void> {
+  const info = early?.info ?? readConnectionFile(connectionFile);
+  const session = early?.session ?? randomUUID();
   const writeOut = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
   const log = (text: string) => void writeErr(text);
-  const transport = await bindZmqTransport(info, session, log);
+  const transport = await bindZmqTransport(info, session, log, early?.control);
   const sigint = holdSigintWatchdog();
   const runner = createCodeRunner(process.cwd(), { onScript: (running) => transport.cellScript(running) });
   const realExit = process.exit.bind(process) as (code?: number) => never;

@@ -1,12 +1,10 @@
-import { join } from "node:path";
-import { setImmediate, setInterval, setTimeout } from "node:timers";
-import { Worker } from "node:worker_threads";
+import { setImmediate, setTimeout } from "node:timers";
 import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
-import { createHeapAlarm, heapLimitBytes, takeHeapAlarm } from "./heap-alarm";
-import { parentWatchFor, type ParentWatch } from "./parent-watch";
+import { type ControlThread, startControlThread } from "./control-thread";
+import { takeHeapAlarm } from "./heap-alarm";
 import { createSocketSender } from "./socket-sender";
 
 /** The kernel's side of the five channels: shell, iopub and stdin here; control and heartbeat in a worker. */
@@ -26,50 +24,19 @@ export interface ZmqTransport extends Transport {
   close(): Promise<void>;
 }
 
-/** Binds the kernel's sockets for a connection file. */
+/**
+ * Binds the kernel's sockets for a connection file: shell, iopub and stdin here; control and
+ * heartbeat are the control thread's, started before (startControlThread) or here.
+ */
 export async function bindZmqTransport(
   info: ConnectionInfo,
   session: string,
   log: (text: string) => void,
-  parent: ParentWatch = parentWatchFor(),
+  control: ControlThread = startControlThread(info, session, log),
 ): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
-  // The worker starts a Node.js environment of its own (tens of milliseconds): it is not waited
-  // for, so that it starts on another core while this thread binds and builds the TypeScript
-  // program. Replies posted to it before it listens wait in its port.
-  // The main thread's event loop counts its turns here; the worker sees when it is stuck.
-  const liveness = new SharedArrayBuffer(4);
-  const turns = new Int32Array(liveness);
-  setInterval(() => Atomics.add(turns, 0, 1), 100).unref();
-  // Which cell script runs now (0: none), for the control thread's SIGINT.
-  const cellScripts = new SharedArrayBuffer(4);
-  const runningScript = new Int32Array(cellScripts);
+  const { worker, ready: workerReady, runningScript, heapAlarm } = control;
   let scriptsRun = 0;
-  const heapAlarm = createHeapAlarm();
-  const worker = new Worker(join(__dirname, "control-worker.js"), {
-    workerData: {
-      liveness,
-      cellScripts,
-      heapAlarm: heapAlarm.buffer,
-      heapLimitBytes: heapLimitBytes(),
-      controlUrl: channelUrl(info, "control"),
-      hbUrl: channelUrl(info, "hb"),
-      key: info.key,
-      scheme: info.signature_scheme,
-      session,
-      parent,
-    },
-  });
-  const workerReady = new Promise<void>((resolve) => worker.once("message", () => resolve()));
-  worker.once("error", (error) => {
-    // Without control and heartbeat no client can use the kernel (a port taken, most likely).
-    log(`dslab kernel: the control channel failed: ${error.stack ?? error}\n`);
-    process.exit(1);
-  });
-  // The worker reports its own uncaught errors (on its stderr) and asks to end the kernel.
-  worker.on("message", (message: { failed?: boolean }) => message.failed && process.exit(1));
-  // The worker keeps running while cells do; it must not keep a finished kernel alive.
-  worker.unref();
   const shell = new zmq.Router();
   const stdin = new zmq.Router();
   // A publisher drops messages for a subscriber whose queue is full; with noDrop it waits for room

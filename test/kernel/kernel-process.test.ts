@@ -277,6 +277,34 @@ describe("starting", () => {
     }
   }, 90_000);
 
+  it("starts its control thread, whose heartbeat clients wait for first, before it loads the rest of the kernel", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dslab-early-control-"));
+    const ports = await kernelPorts(5);
+    const names = ["shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"];
+    const connection = {
+      transport: "tcp",
+      ip: "127.0.0.1",
+      key: "k",
+      signature_scheme: "hmac-sha256",
+      ...Object.fromEntries(names.map((n, i) => [n, ports[i]])),
+    };
+    writeFileSync(join(dir, "kernel.json"), JSON.stringify(connection));
+    // The kernel command, with a Worker that records which of the kernel's modules are loaded when it is made.
+    const script = `
+      const threads = require("node:worker_threads");
+      threads.Worker = function () {
+        const loaded = Object.keys(require.cache).filter((f) => /start-kernel|zmq-transport|code-runner|zeromq|typescript|tslab/.test(f));
+        process.stdout.write(JSON.stringify({ workerFile: arguments[0], loaded }));
+        process.exit(0);
+      };
+      require(${JSON.stringify(join(__dirname, "..", "..", "dist", "kernel-ext", "commands", "kernel.js"))}).kernelCommand(["--config-path", ${JSON.stringify(join(dir, "kernel.json"))}]);`;
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 60_000, env: { ...env, NODE_OPTIONS: "" } });
+    expect(result.status, result.stderr).toBe(0);
+    const seen = JSON.parse(result.stdout) as { workerFile: string; loaded: string[] };
+    expect(seen.workerFile).toMatch(/control-worker\.js$/);
+    expect(seen.loaded).toEqual([]);
+  });
+
   it("starts and runs a cell whatever NODE_OPTIONS the environment sets (the kernelspec clears them for its snapshot)", async () => {
     await withKernel(join(__dirname, "..", "..", "notebooks"), { ...env, NODE_OPTIONS: "--max-old-space-size=3000" }, async (kernel) => {
       const run = await executeCell(kernel, "[1, 2, 3].map((x) => x * 2)");
