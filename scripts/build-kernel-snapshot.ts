@@ -49,8 +49,8 @@ const VARIANTS: { build: readonly string[]; start: readonly string[] }[] = [
   { build: [], start: [] },
 ];
 
-/** Builds the blob; returns snapshot-info's line and the V8 options the blob starts with. */
-function build(): { check: string; v8Options: string[] } {
+/** Builds the blob; returns snapshot-info's line, the V8 options the blob starts with and those it was built with. */
+function build(): { check: string; v8Options: string[]; builtWith: readonly string[] } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // The files a kernel started in notebooks/ reads for a cell importing dslab.
@@ -67,7 +67,7 @@ function build(): { check: string; v8Options: string[] } {
     }
     try {
       const check = run([...variant.start, "--snapshot-blob", blob, "snapshot-info"]).trim();
-      if (check.includes("dslab kernel snapshot")) return { check, v8Options: [...variant.start] };
+      if (check.includes("dslab kernel snapshot")) return { check, v8Options: [...variant.start], builtWith: variant.build };
       refusals.push(check);
     } catch (error) {
       refusals.push((error as Error).message);
@@ -113,12 +113,13 @@ async function prove(v8Options: string[]): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   try {
-    const { check, v8Options } = build();
+    const { check, v8Options, builtWith } = build();
     await prove(v8Options);
     const built: SnapshotInfo = { blob, node: process.version, execPath: process.execPath, v8Options };
     writeFileSync(info, `${JSON.stringify(built, null, 2)}\n`);
     writeFileSync(shellRecordFile(root), shellRecord(built));
-    const options = v8Options.length > 0 ? `, started with ${v8Options.join(" ")}` : "";
+    const alsoBuilt = builtWith.length > 0 ? " (built with them too: this Node.js loads a blob only with the V8 options that built it)" : "";
+    const options = v8Options.length > 0 ? `, started with ${v8Options.join(" ")}${alsoBuilt}` : "";
     console.log(`built ${blob}: ${check}${options}; a kernel started from it ran a cell (${Date.now() - started} ms)`);
   } catch (error) {
     const why = (error as Error).message.trim().replace(/\s*\n\s*/g, " ");
