@@ -159,13 +159,16 @@ async function main(): Promise<void> {
   parentPort!.on("message", (message: { frames?: Uint8Array[]; close?: boolean }) => {
     if (message.frames) sendControl(message.frames.map((f) => Buffer.from(f)));
     if (message.close) {
-      // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly.
+      // Closing here, not by terminating the thread, lets zeromq release its sockets cleanly;
+      // then nothing keeps this thread's event loop going, and the thread ends by itself.
       setTimeout(() => {
         heapWatch?.stop();
         disconnectInspector();
+        clearInterval(poll);
         control.close();
         hb.close();
         parentPort!.postMessage({ closed: true });
+        parentPort!.unref();
       }, 20);
     }
   });

@@ -112,8 +112,14 @@ export async function bindZmqTransport(
       await Promise.race([Promise.all([senders.shell.settled(), senders.iopub.settled()]), new Promise((resolve) => setTimeout(resolve, 2000))]);
       await Promise.race([workerReady, new Promise((resolve) => setTimeout(resolve, 2000))]);
       const closed = new Promise<void>((resolve) => worker.on("message", (m: { closed?: boolean }) => m.closed && resolve()));
+      const ended = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
       worker.postMessage({ close: true });
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500))]);
+      // The control thread ends by itself once its sockets are closed. A process that exits while
+      // that thread still runs can abort in zeromq's teardown ("terminate called after throwing an
+      // instance of 'Napi::Error'": 1 shutdown in 120 on Node.js 26, with the notebook tests
+      // running beside), so it is given a moment to end first.
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))]);
       for (const socket of [shell, stdin, iopub]) socket.close();
     },
   };
