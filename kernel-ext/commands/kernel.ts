@@ -16,7 +16,7 @@ export async function kernelCommand(args: string[]): Promise<number> {
   const writeErr = process.stderr.write.bind(process.stderr);
   const control = startControlThread(info, session, (text) => void writeErr(text));
   const { startKernel } = require("../kernel/start-kernel") as typeof import("../kernel/start-kernel.js");
-  await startKernel(file, { info, session, control });
+  await startKernel({ info, session, control });
   // Keep the process alive: the sockets' async iterators hold it open until shutdown.
   return new Promise<number>(() => undefined);
 }

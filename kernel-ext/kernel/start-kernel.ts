@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { setImmediate, setInterval, setTimeout } from "node:timers";
 import { setKernelApi } from "../api";
-import { type ConnectionInfo, readConnectionFile } from "../connection-file";
+import type { ConnectionInfo } from "../connection-file";
 import { cellSourceMaps } from "./cell-source-maps";
 import { installCancellableTimers } from "./cell-timers";
 import { createCodeRunner } from "./code-runner";
@@ -13,21 +12,19 @@ import { bindZmqTransport } from "./zmq-transport";
 /** How often a SIGINT that arrived outside a cell's script is looked for (see sigint-watchdog.ts). */
 const PENDING_SIGINT_POLL_MS = 100;
 
-/** What the kernel command may have started before loading the kernel (see commands/kernel.ts). */
+/** What the kernel command starts before it loads the kernel (see commands/kernel.ts). */
 export interface EarlyStart {
   info: ConnectionInfo;
   session: string;
   control: ControlThread;
 }
 
-/** Starts the kernel for a connection file and serves until a shutdown_request. */
-export async function startKernel(connectionFile: string, early?: EarlyStart): Promise<void> {
-  const info = early?.info ?? readConnectionFile(connectionFile);
-  const session = early?.session ?? randomUUID();
+/** Starts the kernel on the connection and control thread the kernel command made, and serves until a shutdown_request. */
+export async function startKernel({ info, session, control }: EarlyStart): Promise<void> {
   const writeOut = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
   const log = (text: string) => void writeErr(text);
-  const transport = await bindZmqTransport(info, session, log, early?.control);
+  const transport = await bindZmqTransport(info, log, control);
   const sigint = holdSigintWatchdog();
   const runner = createCodeRunner(process.cwd(), { onScript: (running) => transport.cellScript(running) });
   const realExit = process.exit.bind(process) as (code?: number) => never;

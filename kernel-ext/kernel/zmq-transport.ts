@@ -3,7 +3,7 @@ import * as zmq from "zeromq";
 import { channelUrl, type ConnectionInfo } from "../connection-file";
 import { createReplayGuard, createSigner, decodeMessage, encodeMessage, type JupyterMessage, type Signer } from "../wire";
 import type { SendChannel, Transport } from "./handler";
-import { type ControlThread, startControlThread } from "./control-thread";
+import type { ControlThread } from "./control-thread";
 import { takeHeapAlarm } from "./heap-alarm";
 import { createSocketSender } from "./socket-sender";
 
@@ -26,14 +26,9 @@ export interface ZmqTransport extends Transport {
 
 /**
  * Binds the kernel's sockets for a connection file: shell, iopub and stdin here; control and
- * heartbeat are the control thread's, started before (startControlThread) or here.
+ * heartbeat are the control thread's, started before (startControlThread in the kernel command).
  */
-export async function bindZmqTransport(
-  info: ConnectionInfo,
-  session: string,
-  log: (text: string) => void,
-  control: ControlThread = startControlThread(info, session, log),
-): Promise<ZmqTransport> {
+export async function bindZmqTransport(info: ConnectionInfo, log: (text: string) => void, control: ControlThread): Promise<ZmqTransport> {
   const signer: Signer = createSigner(info.key, info.signature_scheme);
   const { worker, ready: workerReady, runningScript, heapAlarm } = control;
   let scriptsRun = 0;
