@@ -141,22 +141,20 @@ async function main(): Promise<void> {
   };
   console.log("| figure (ms) | dslab | ipykernel | ratio |\n|---|---|---|---|");
   console.log(row(`start to first result, median of ${START_ROUNDS}`, starts.dslab, starts.python3, 0.5));
-  const paired = quantile(
-    starts.dslab.map((d, i) => d / starts.python3[i]),
-    0.5,
-  );
-  console.log(`| start, median of the ${START_ROUNDS} rounds' own ratios | | | ${paired.toFixed(2)}x |`);
-  // The same with Jupyter's Python client, whose start_new_kernel also waits for 0.2 s of quiet
-  // on iopub (nbclient, and so `npm start`'s handouts, start kernels that way).
-  const specsForStarts = jupyterKernels();
-  if (specsForStarts) {
-    const viaPython = pythonClientStarts(kernels, START_ROUNDS);
-    console.log(row(`start to first result, jupyter_client (Python), median of ${START_ROUNDS}`, viaPython.dslab, viaPython.python3, 0.5));
-    const pairedPython = quantile(
-      viaPython.dslab.map((d, i) => d / viaPython.python3[i]),
+  /** The median of each round's own dslab / ipykernel ratio. */
+  const pairedRatio = (times: Record<string, number[]>) =>
+    quantile(
+      times.dslab.map((d, i) => d / times.python3[i]),
       0.5,
     );
-    console.log(`| start, jupyter_client, median of the ${START_ROUNDS} rounds' own ratios | | | ${pairedPython.toFixed(2)}x |`);
+  console.log(`| start, median of the ${START_ROUNDS} rounds' own ratios | | | ${pairedRatio(starts).toFixed(2)}x |`);
+  // The same with Jupyter's Python client, whose start_new_kernel also waits for 0.2 s of quiet
+  // on iopub (nbclient, and so `npm start`'s handouts, start kernels that way).
+  const specs = jupyterKernels();
+  if (specs) {
+    const viaPython = pythonClientStarts(kernels, START_ROUNDS);
+    console.log(row(`start to first result, jupyter_client (Python), median of ${START_ROUNDS}`, viaPython.dslab, viaPython.python3, 0.5));
+    console.log(`| start, jupyter_client, median of the ${START_ROUNDS} rounds' own ratios | | | ${pairedRatio(viaPython).toFixed(2)}x |`);
   } else console.log(`| start, jupyter_client: not measured (${PYTHON} cannot import jupyter_client) | | | |`);
   console.log(row("execute `1+1`, p50", trips.dslab.execute, trips.python3.execute, 0.5));
   console.log(row("execute `1+1`, p99", trips.dslab.execute, trips.python3.execute, 0.99));
@@ -167,7 +165,6 @@ async function main(): Promise<void> {
 
   // New cells again, each kernel started afresh per round, interleaved: dslab's Node client
   // for Deno (dslab and ipykernel above), and Jupyter's Python client for all of them.
-  const specs = jupyterKernels();
   const deno = specs?.includes("deno") ?? false;
   const viaPython: Record<string, number[]> = { dslab: [], python3: [], deno: [] };
   const denoViaNode: number[] = [];
